@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "blastline/core/NodeId.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace blastline::core {
+
+enum class OperationOutcome
+{
+    Done,
+    Failed,
+    Skipped
+};
+
+const char* toString(OperationOutcome outcome);
+
+/** One simulated delete. Times are seconds from the start of the run; a skipped operation never ran. */
+struct Operation
+{
+    NodeId node;
+    std::string address; // display name (with the deposed suffix)
+    std::string type;
+    OperationOutcome outcome = OperationOutcome::Done;
+    std::string reason; // the error text of a failure, or which failed dependent a skip waited on
+    std::string rule; // the rule behind a failure
+    int wave = 0; // 1 for instances nothing waits on; 1 + the latest wave of what must go first
+    std::optional<double> startSeconds;
+    std::optional<double> endSeconds;
+};
+
+struct DestroySummary
+{
+    std::size_t instances = 0; // operations in scope
+    std::size_t done = 0;
+    std::size_t failed = 0;
+    std::size_t skipped = 0;
+};
+
+struct DestroySimulation
+{
+    std::vector<Operation> operations; // in the order of the simulated schedule (start time, then address)
+    DestroySummary summary;
+    int parallelism = 10;
+    std::vector<std::string> targets; // as given; empty for a full destroy
+    std::vector<std::string> warnings; // e.g. "Resource targeting is in effect"
+};
+
+} // namespace blastline::core
