@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "JsonLocation.h"
+
+#include <algorithm>
+
+namespace blastline::importers {
+
+using nlohmann::json;
+
+TextPosition positionAt(std::string_view text, std::size_t offset)
+{
+    offset = std::min(offset, text.size());
+    TextPosition position;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++position.line;
+            lineStart = i + 1;
+        }
+    }
+    // Columns count characters so that editors agree with us on lines holding non-ASCII text.
+    for (std::size_t i = lineStart; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++position.column;
+        }
+    }
+    return position;
+}
+
+std::string pointerToken(std::string_view key)
+{
+    std::string token;
+    token.reserve(key.size());
+    for (const char c : key) {
+        if (c == '~') {
+            token += "~0";
+        } else if (c == '/') {
+            token += "~1";
+        } else {
+            token += c;
+        }
+    }
+    return token;
+}
+
+std::string describeJson(const json& value)
+{
+    switch (value.type()) {
+    case json::value_t::null:
+        return "null";
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::string: {
+        auto text = value.get_ref<const std::string&>();
+        if (text.size() > 40) {
+            text = text.substr(0, 40) + "...";
+        }
+        return "a string (" + json(text).dump() + ")";
+    }
+    case json::value_t::boolean:
+        return std::string("a boolean (") + (value.get<bool>() ? "true" : "false") + ")";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+        return "a number (" + value.dump() + ")";
+    default:
+        return "an unsupported value";
+    }
+}
+
+const json* findField(const json& object, const char* key)
+{
+    if (!object.is_object()) {
+        return nullptr;
+    }
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+std::string stringField(const json& object, const char* key, const std::string& pointer, bool required)
+{
+    const json* value = findField(object, key);
+    if (value == nullptr || value->is_null()) {
+        if (required) {
+            throw StructureError(pointer, std::string("missing \"") + key + "\"; expected a string");
+        }
+        return {};
+    }
+    if (!value->is_string()) {
+        throw StructureError(pointer + "/" + pointerToken(key), "expected a string, found " + describeJson(*value));
+    }
+    return value->get<std::string>();
+}
+
+std::uint64_t unsignedField(const json& object, const char* key, const std::string& pointer)
+{
+    const json* value = findField(object, key);
+    if (value == nullptr || value->is_null()) {
+        return 0;
+    }
+    if (value->is_number_unsigned()) {
+        return value->get<std::uint64_t>();
+    }
+    throw StructureError(
+        pointer + "/" + pointerToken(key), "expected a non-negative whole number, found " + describeJson(*value));
+}
+
+bool boolField(const json& object, const char* key, const std::string& pointer)
+{
+    const json* value = findField(object, key);
+    if (value == nullptr || value->is_null()) {
+        return false;
+    }
+    if (!value->is_boolean()) {
+        throw StructureError(
+            pointer + "/" + pointerToken(key), "expected true or false, found " + describeJson(*value));
+    }
+    return value->get<bool>();
+}
+
+std::vector<std::string> stringListField(const json& object, const char* key, const std::string& pointer)
+{
+    std::vector<std::string> result;
+    const json* value = findField(object, key);
+    if (value == nullptr || value->is_null()) {
+        return result;
+    }
+    const std::string fieldPointer = pointer + "/" + pointerToken(key);
+    if (!value->is_array()) {
+        throw StructureError(fieldPointer, "expected an array of strings, found " + describeJson(*value));
+    }
+    result.reserve(value->size());
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const json& item = (*value)[i];
+        if (!item.is_string()) {
+            throw StructureError(
+                fieldPointer + "/" + std::to_string(i), "expected a string, found " + describeJson(item));
+        }
+        result.push_back(item.get<std::string>());
+    }
+    return result;
+}
+
+void expectObject(const json& value, const std::string& pointer, bool nullOk)
+{
+    if (value.is_object() || (nullOk && value.is_null())) {
+        return;
+    }
+    throw StructureError(pointer, "expected an object, found " + describeJson(value));
+}
+
+} // namespace blastline::importers

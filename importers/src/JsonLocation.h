@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace blastline::importers {
+
+/** 1-based line and column (in characters, not bytes) of a byte offset in a text. */
+struct TextPosition
+{
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+TextPosition positionAt(std::string_view text, std::size_t offset);
+
+/** One RFC 6901 reference token: "~" and "/" escaped. */
+std::string pointerToken(std::string_view key);
+
+/** "a string (\"x\")", "an object", "null", ... for "expected ..., found ..." messages. */
+std::string describeJson(const nlohmann::json& value);
+
+/**
+ * A structural problem at a JSON pointer that is relative to the record being converted; the SAX
+ * handler prefixes the record's own pointer, so converters never need to know where they are.
+ */
+class StructureError
+{
+public:
+    StructureError(std::string pointer, std::string message)
+        : m_pointer(std::move(pointer))
+        , m_message(std::move(message))
+    { }
+    const std::string& pointer() const { return m_pointer; }
+    const std::string& message() const { return m_message; }
+    StructureError within(std::string_view prefix) const { return {std::string(prefix) + m_pointer, m_message}; }
+
+private:
+    std::string m_pointer;
+    std::string m_message;
+};
+
+// Typed field access on small DOMs; every mismatch becomes a StructureError naming the field.
+// `pointer` is the pointer of `object` relative to the record ("" for the record itself).
+const nlohmann::json* findField(const nlohmann::json& object, const char* key);
+std::string stringField(const nlohmann::json& object, const char* key, const std::string& pointer, bool required);
+std::uint64_t unsignedField(const nlohmann::json& object, const char* key, const std::string& pointer);
+bool boolField(const nlohmann::json& object, const char* key, const std::string& pointer);
+std::vector<std::string> stringListField(const nlohmann::json& object, const char* key, const std::string& pointer);
+/** Throws unless `value` is an object (null is accepted as "absent" when `nullOk`). */
+void expectObject(const nlohmann::json& value, const std::string& pointer, bool nullOk);
+
+} // namespace blastline::importers

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace blastline::importers {
+
+/**
+ * A whole file as one read-only view. Mapped rather than read: the parser walks it once, front to
+ * back, and the kernel can drop the clean pages under memory pressure (states reach hundreds of MB).
+ * Throws core::InputError naming the file when it cannot be opened or read.
+ */
+class MappedFile
+{
+public:
+    explicit MappedFile(const std::string& path);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    std::string_view text() const { return {m_data, m_size}; }
+
+private:
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
+    bool m_mapped = false;
+    std::string m_fallback; // for files that cannot be mapped (pipes, /proc)
+};
+
+} // namespace blastline::importers
