@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "cli/Cli.h"
+
+#include "cli/DestroyCommand.h"
+#include "cli/GraphCommand.h"
+
+#include "blastline/core/Error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+namespace blastline::cli {
+
+int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
+{
+    CLI::App app("Blastline: what a terraform destroy removes, and what happened when it did.", "blastline");
+    app.set_version_flag("--version", std::string("blastline ") + BLASTLINE_VERSION);
+    app.require_subcommand(1);
+
+    DestroyCommand destroy;
+    GraphCommand graph;
+    destroy.registerWith(app);
+    graph.registerWith(app);
+
+    // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
+                                             return sub->get_name() == argv[1];
+                                         }).empty()) {
+        err << "blastline: unknown command '" << argv[1] << "' (commands: destroy, graph)\nRun with --help for usage.\n";
+        return ExitBadInput;
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return ExitOk;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return ExitOk;
+    } catch (const CLI::CallForVersion& version) {
+        out << version.what() << '\n';
+        return ExitOk;
+    } catch (const CLI::ParseError& error) {
+        err << "blastline: " << error.what() << "\nRun with --help for usage.\n";
+        return ExitBadInput;
+    }
+
+    try {
+        if (app.got_subcommand("destroy"))
+            return destroy.run(out, err);
+        if (app.got_subcommand("graph"))
+            return graph.run(out, err);
+    } catch (const core::InputError& error) {
+        err << "blastline: error: " << error.what() << '\n';
+        return ExitBadInput;
+    } catch (const core::OperationCancelled&) {
+        err << "blastline: cancelled\n";
+        return ExitCancelled;
+    } catch (const std::exception& error) {
+        err << "blastline: internal error: " << error.what() << "\nPlease report this with the command you ran.\n";
+        return ExitInternal;
+    }
+    return ExitInternal;
+}
+
+} // namespace blastline::cli

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#include "cli/JsonOutput.h"
+
+#include "cli/JsonWriter.h"
+
+namespace blastline::cli {
+
+namespace {
+
+const char* edgeKindName(core::EdgeKind kind)
+{
+    return kind == core::EdgeKind::DependsOn ? "depends_on" : "references";
+}
+
+const char* sourceName(core::StateSource source)
+{
+    switch (source) {
+    case core::StateSource::StateV4: return "state-v4";
+    case core::StateSource::StateV3: return "state-v3";
+    case core::StateSource::ShowJson: return "show-json";
+    }
+    return "unknown";
+}
+
+void writeState(JsonWriter& json, const core::TerraformState& state)
+{
+    json.key("state").beginObject();
+    json.field("path", state.path);
+    json.field("format", sourceName(state.source));
+    json.field("terraform_version", state.terraformVersion);
+    json.field("serial", state.serial);
+    json.field("lineage", state.lineage);
+    json.endObject();
+}
+
+void writeDangling(JsonWriter& json, const core::ResourceGraph& graph)
+{
+    json.key("dangling_dependencies").beginArray();
+    for (const auto& entry : graph.danglingDependencies()) {
+        json.beginObject();
+        json.field("from", graph.instance(entry.from).displayName());
+        json.field("missing", entry.missingAddress);
+        json.endObject();
+    }
+    json.endArray();
+}
+
+} // namespace
+
+void JsonOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& graph,
+                                 const core::DestroySimulation& simulation)
+{
+    JsonWriter json(out);
+    json.beginObject();
+    json.field("schema", "blastline.simulation/1");
+    writeState(json, graph.state());
+    json.field("parallelism", simulation.parallelism);
+    json.key("targets").stringArray(simulation.targets);
+    json.key("operations").beginArray();
+    for (const auto& op : simulation.operations) {
+        const auto& instance = graph.instance(op.node);
+        json.beginObject();
+        json.field("address", instance.addressText);
+        json.field("type", op.type);
+        json.field("action", "delete");
+        json.field("outcome", core::toString(op.outcome));
+        json.key("reason").stringOrNull(op.reason);
+        json.field("wave", op.wave);
+        json.key("start_s").valueOrNull(op.startSeconds);
+        json.key("end_s").valueOrNull(op.endSeconds);
+        if (instance.isDeposed())
+            json.field("deposed", instance.deposedKey);
+        if (!op.rule.empty())
+            json.field("rule", op.rule);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("summary").beginObject();
+    json.field("instances", simulation.summary.instances);
+    json.field("done", simulation.summary.done);
+    json.field("failed", simulation.summary.failed);
+    json.field("skipped", simulation.summary.skipped);
+    json.endObject();
+    writeDangling(json, graph);
+    json.key("warnings").stringArray(simulation.warnings);
+    json.endObject();
+}
+
+void JsonOutput::writeGraph(std::ostream& out, const core::ResourceGraph& graph)
+{
+    JsonWriter json(out);
+    json.beginObject();
+    json.field("schema", "blastline.graph/1");
+    writeState(json, graph.state());
+    json.key("nodes").beginArray();
+    for (std::uint32_t i = 0; i < graph.nodeCount(); ++i) {
+        const auto& instance = graph.instance(core::NodeId{i});
+        json.beginObject();
+        // "id" is unique (deposed objects share their instance's address) and is what edges name.
+        json.field("id", instance.displayName());
+        json.field("address", instance.addressText);
+        json.field("mode", instance.isManaged() ? "managed" : "data");
+        json.field("type", instance.type());
+        json.field("module", instance.address.moduleInstanceString());
+        json.field("provider", instance.provider);
+        if (instance.isDeposed())
+            json.field("deposed", instance.deposedKey);
+        if (instance.tainted)
+            json.field("tainted", true);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("edges").beginArray();
+    for (const auto& edge : graph.edges()) {
+        json.beginObject();
+        json.field("from", graph.instance(edge.from).displayName());
+        json.field("to", graph.instance(edge.to).displayName());
+        json.field("kind", edgeKindName(edge.kind));
+        json.field("provenance", edge.provenance);
+        json.endObject();
+    }
+    json.endArray();
+    writeDangling(json, graph);
+    json.endObject();
+}
+
+} // namespace blastline::cli

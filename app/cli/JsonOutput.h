@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "blastline/core/DestroySimulation.h"
+#include "blastline/core/ResourceGraph.h"
+
+#include <iosfwd>
+
+namespace blastline::cli {
+
+/**
+ * The machine-readable outputs. Their schemas are stable contracts (docs/cli.md): later versions add
+ * fields and never remove or rename one.
+ */
+class JsonOutput
+{
+public:
+    /** `blastline.simulation/1` */
+    static void writeSimulation(
+        std::ostream& out, const core::ResourceGraph& graph, const core::DestroySimulation& simulation);
+    /** `blastline.graph/1` */
+    static void writeGraph(std::ostream& out, const core::ResourceGraph& graph);
+};
+
+} // namespace blastline::cli

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "cli/JsonWriter.h"
+
+#include <cassert>
+#include <charconv>
+#include <cmath>
+
+namespace blastline::cli {
+
+JsonWriter::~JsonWriter()
+{
+    assert(m_levels.empty() && "JsonWriter: unbalanced document");
+}
+
+void JsonWriter::writeEscaped(std::ostream& out, std::string_view text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.put('"');
+    std::size_t runStart = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.write(text.data() + runStart, static_cast<std::streamsize>(i - runStart));
+        runStart = i + 1;
+        switch (c) {
+        case '"': out << "\\\""; break;
+        case '\\': out << "\\\\"; break;
+        case '\n': out << "\\n"; break;
+        case '\r': out << "\\r"; break;
+        case '\t': out << "\\t"; break;
+        default: {
+            const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+            out.write(escape, sizeof escape);
+        }
+        }
+    }
+    out.write(text.data() + runStart, static_cast<std::streamsize>(text.size() - runStart));
+    out.put('"');
+}
+
+void JsonWriter::beforeValue()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_levels.empty())
+        return;
+    Level& level = m_levels.back();
+    if (!level.empty)
+        m_out.put(',');
+    level.empty = false;
+    m_out.put('\n');
+    for (std::size_t i = 0; i < m_levels.size(); ++i)
+        m_out << "  ";
+}
+
+void JsonWriter::open(char bracket)
+{
+    beforeValue();
+    m_out.put(bracket);
+    m_levels.push_back({});
+}
+
+void JsonWriter::close(char bracket)
+{
+    assert(!m_levels.empty() && !m_afterKey);
+    const bool wasEmpty = m_levels.back().empty;
+    m_levels.pop_back();
+    if (!wasEmpty) {
+        m_out.put('\n');
+        for (std::size_t i = 0; i < m_levels.size(); ++i)
+            m_out << "  ";
+    }
+    m_out.put(bracket);
+    if (m_levels.empty())
+        m_out.put('\n');
+}
+
+JsonWriter& JsonWriter::beginObject()
+{
+    open('{');
+    return *this;
+}
+
+JsonWriter& JsonWriter::endObject()
+{
+    close('}');
+    return *this;
+}
+
+JsonWriter& JsonWriter::beginArray()
+{
+    open('[');
+    return *this;
+}
+
+JsonWriter& JsonWriter::endArray()
+{
+    close(']');
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name)
+{
+    assert(!m_afterKey);
+    beforeValue();
+    writeEscaped(m_out, name);
+    m_out << ": ";
+    m_afterKey = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text)
+{
+    beforeValue();
+    writeEscaped(m_out, text);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double number)
+{
+    beforeValue();
+    if (!std::isfinite(number)) {
+        m_out << "null"; // JSON has no infinities; nothing Blastline computes should produce one
+        return *this;
+    }
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
+    m_out.write(buffer, result.ptr - buffer);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number)
+{
+    beforeValue();
+    m_out << number;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t number)
+{
+    beforeValue();
+    m_out << number;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag)
+{
+    beforeValue();
+    m_out << (flag ? "true" : "false");
+    return *this;
+}
+
+JsonWriter& JsonWriter::null()
+{
+    beforeValue();
+    m_out << "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::stringArray(const std::vector<std::string>& items)
+{
+    beginArray();
+    for (const auto& item : items)
+        value(item);
+    return endArray();
+}
+
+} // namespace blastline::cli

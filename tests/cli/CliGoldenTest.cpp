@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// Golden tests of the CLI's outputs on the files in sample-data/: the JSON contracts must not drift
+// unnoticed. BLASTLINE_UPDATE_GOLDEN=1 rewrites the golden files from the current output.
+#include "cli/Cli.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace {
+
+const std::string kSourceDir = BLASTLINE_SOURCE_DIR;
+
+struct CliRun
+{
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+CliRun runInProcess(std::vector<std::string> args)
+{
+    args.insert(args.begin(), "blastline");
+    std::vector<const char*> argv;
+    for (const auto& arg : args)
+        argv.push_back(arg.c_str());
+    std::ostringstream out;
+    std::ostringstream err;
+    CliRun run;
+    run.exitCode = blastline::cli::runCli(static_cast<int>(argv.size()), argv.data(), out, err);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+/** Paths in outputs depend on where the checkout lies; the golden files hold "<source>" instead. */
+std::string normalised(std::string text)
+{
+    for (std::size_t at = text.find(kSourceDir); at != std::string::npos; at = text.find(kSourceDir, at))
+        text.replace(at, kSourceDir.size(), "<source>");
+    return text;
+}
+
+std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void expectMatchesGolden(const std::string& actual, const std::string& goldenName)
+{
+    const auto goldenPath = std::filesystem::path(kSourceDir) / "tests" / "golden" / goldenName;
+    const char* update = std::getenv("BLASTLINE_UPDATE_GOLDEN");
+    if (update && std::string(update) == "1") {
+        std::ofstream(goldenPath, std::ios::binary) << actual;
+        GTEST_SKIP() << "rewrote " << goldenPath;
+    }
+    ASSERT_TRUE(std::filesystem::exists(goldenPath)) << goldenPath << " is missing; run with BLASTLINE_UPDATE_GOLDEN=1";
+    // Compared as parsed JSON so that a difference is reported by key, not by byte.
+    EXPECT_EQ(nlohmann::json::parse(actual), nlohmann::json::parse(readFile(goldenPath)))
+        << "differs from " << goldenPath;
+}
+
+std::string sample(const std::string& relative)
+{
+    return kSourceDir + "/sample-data/" + relative;
+}
+
+struct GoldenRow
+{
+    std::vector<std::string> args; // the state path is appended as sample(...) by the row
+    std::string stateFile;
+    std::string golden;
+};
+
+class CliGolden : public testing::TestWithParam<GoldenRow>
+{ };
+
+TEST_P(CliGolden, matchesGoldenFile)
+{
+    auto args = GetParam().args;
+    args.insert(args.begin() + 1, sample(GetParam().stateFile));
+    const CliRun run = runInProcess(args);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    expectMatchesGolden(normalised(run.out), GetParam().golden);
+}
+
+INSTANTIATE_TEST_SUITE_P(SampleData, CliGolden,
+    testing::Values(GoldenRow {{"destroy", "--format", "json"}, "states/protected-database.tfstate",
+                        "destroy-protected-database.json"},
+        GoldenRow {{"destroy", "--format", "json", "--parallelism", "2"}, "states/protected-database.tfstate",
+            "destroy-protected-database-p2.json"},
+        GoldenRow {{"destroy", "--format", "json"}, "states/modules-and-keys.tfstate", "destroy-modules-and-keys.json"},
+        GoldenRow {{"destroy", "--format", "json"}, "datatalks-2026/production.tfstate", "destroy-datatalks.json"},
+        GoldenRow {{"graph", "--format", "json"}, "states/modules-and-keys.tfstate", "graph-modules-and-keys.json"}));
+
+TEST(Cli, destroyJsonKeepsTheSimulationContract)
+{
+    const CliRun run = runInProcess({"destroy", sample("states/protected-database.tfstate"), "--format", "json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto document = nlohmann::json::parse(run.out);
+    EXPECT_EQ(document["schema"], "blastline.simulation/1");
+    ASSERT_FALSE(document["operations"].empty());
+    for (const auto& op : document["operations"]) {
+        for (const char* key : {"address", "type", "action", "outcome", "reason", "wave", "start_s", "end_s"})
+            EXPECT_TRUE(op.contains(key)) << key << " missing in " << op.dump();
+        EXPECT_EQ(op["action"], "delete");
+    }
+    const auto& summary = document["summary"];
+    EXPECT_EQ(summary["instances"].get<int>(),
+        summary["done"].get<int>() + summary["failed"].get<int>() + summary["skipped"].get<int>());
+    EXPECT_EQ(summary["instances"].get<std::size_t>(), document["operations"].size());
+}
+
+TEST(Cli, textReportLeadsWithTheRunAndEndsWithTheSummary)
+{
+    const CliRun run = runInProcess({"destroy", sample("states/protected-database.tfstate")});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("terraform destroy, simulated"), std::string::npos);
+    EXPECT_NE(run.out.find("Cannot delete protected DB Instance"), std::string::npos);
+    EXPECT_NE(run.out.find("Summary: "), std::string::npos);
+    EXPECT_EQ(run.out.find("\x1b["), std::string::npos) << "no colour when not writing to a terminal";
+}
+
+TEST(Cli, dotOutputHasTerraformGraphShape)
+{
+    const CliRun run = runInProcess({"graph", sample("states/modules-and-keys.tfstate")});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out.rfind("digraph G {", 0), 0U);
+    EXPECT_NE(run.out.find("rankdir = \"RL\""), std::string::npos);
+    EXPECT_NE(run.out.find("subgraph \"cluster_module."), std::string::npos);
+    EXPECT_NE(run.out.find(" -> "), std::string::npos);
+}
+
+struct ErrorRow
+{
+    std::vector<std::string> args;
+    std::string expectedInError;
+};
+
+class CliErrors : public testing::TestWithParam<ErrorRow>
+{ };
+
+TEST_P(CliErrors, exitTwoWithAClearMessage)
+{
+    const CliRun run = runInProcess(GetParam().args);
+    EXPECT_EQ(run.exitCode, blastline::cli::ExitBadInput);
+    EXPECT_NE(run.err.find(GetParam().expectedInError), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << "nothing half-written on stdout: " << run.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, CliErrors,
+    testing::Values(ErrorRow {{"destroy"}, "STATE is required"},
+        ErrorRow {{"destroy", "/nonexistent/terraform.tfstate"}, "/nonexistent/terraform.tfstate"},
+        ErrorRow {{"destroy", kSourceDir + "/README.md"}, "README.md"},
+        ErrorRow {
+            {"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--target", "aws_nothing.here"},
+            "aws_nothing.here"},
+        ErrorRow {
+            {"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--target", "not an address"},
+            "--target not an address"},
+        ErrorRow {
+            {"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--format", "yaml"}, "--format"},
+        ErrorRow {{"nosuchcommand"}, "nosuchcommand"}));
+
+TEST(Cli, realExecutableReportsVersionAndExitCodes)
+{
+    const std::string executable = BLASTLINE_EXECUTABLE;
+    EXPECT_EQ(WEXITSTATUS(std::system((executable + " --version >/dev/null").c_str())), 0);
+    EXPECT_EQ(WEXITSTATUS(std::system((executable + " destroy /nonexistent 2>/dev/null").c_str())), 2);
+}
+
+TEST(Cli, corpusStatesSimulateWithoutError)
+{
+    const std::filesystem::path corpus = std::filesystem::path(BLASTLINE_TEST_CORPUS) / "tfstate";
+    if (!std::filesystem::exists(corpus))
+        GTEST_SKIP() << "shared corpus not found at " << corpus << "; conformance checks skipped";
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+        const CliRun destroy = runInProcess({"destroy", entry.path().string(), "--format", "json"});
+        EXPECT_EQ(destroy.exitCode, 0) << entry.path() << ": " << destroy.err;
+        const CliRun graph = runInProcess({"graph", entry.path().string()});
+        EXPECT_EQ(graph.exitCode, 0) << entry.path() << ": " << graph.err;
+        ++files;
+    }
+    EXPECT_GT(files, 0);
+}
+
+} // namespace
