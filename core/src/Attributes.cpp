@@ -13,6 +13,14 @@ void Attributes::set(std::string path, AttributeValue value)
 
 void Attributes::finalize()
 {
+    // Importers mostly hand over paths already in order and unique; then there is nothing to do.
+    const auto strictlyBefore = [](const Entry& a, const Entry& b) { return a.first < b.first; };
+    if (std::adjacent_find(
+            m_entries.begin(), m_entries.end(), [&](const Entry& a, const Entry& b) { return !strictlyBefore(a, b); })
+        == m_entries.end()) {
+        m_entries.shrink_to_fit();
+        return;
+    }
     // stable_sort keeps insertion order among equal paths, so "the last set() wins" holds below.
     std::stable_sort(
         m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });

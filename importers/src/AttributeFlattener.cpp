@@ -240,6 +240,9 @@ void redactSecrets(FlatEntries& entries, const std::vector<std::string>& sensiti
             && SecretPolicy::isSecretAttributePath(path);
         if (sensitive || namedSecret) {
             value = AttributeValue::redacted();
+        } else if (value.kind == AttributeValue::Kind::String && value.text.find("://") != std::string::npos) {
+            // A password inside a connection URL is a secret whatever the attribute is called.
+            SecretPolicy::redactUrlCredentials(value.text);
         }
     }
 }
@@ -266,10 +269,7 @@ core::Attributes makeAttributes(FlatEntries entries, const std::vector<std::stri
 {
     redactSecrets(entries, sensitivePrefixes);
     core::Attributes attributes;
-    for (auto& [path, value] : entries) {
-        attributes.set(std::move(path), std::move(value));
-    }
-    attributes.finalize();
+    attributes.assign(std::move(entries));
     return attributes;
 }
 

@@ -44,6 +44,8 @@ MappedFile::MappedFile(const std::string& path)
             m_data = static_cast<const char*>(data);
             m_size = static_cast<std::size_t>(info.st_size);
             m_mapped = true;
+            const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+            m_readable = (m_size + page - 1) / page * page;
             ::close(fd);
             return;
         }
@@ -67,6 +69,7 @@ MappedFile::MappedFile(const std::string& path)
     ::close(fd);
     m_data = m_fallback.data();
     m_size = m_fallback.size();
+    m_readable = m_size;
 }
 
 MappedFile::~MappedFile()

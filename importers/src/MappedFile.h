@@ -20,10 +20,13 @@ public:
     MappedFile& operator=(const MappedFile&) = delete;
 
     std::string_view text() const { return {m_data, m_size}; }
+    /** Bytes readable from text().data(): a mapping extends to the end of its last page (zeros). */
+    std::size_t readableSize() const { return m_readable; }
 
 private:
     const char* m_data = nullptr;
     std::size_t m_size = 0;
+    std::size_t m_readable = 0;
     bool m_mapped = false;
     std::string m_fallback; // for files that cannot be mapped (pipes, /proc)
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/importers/SecretPolicy.h"
 
+#include "blastline/core/AttributeValue.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -144,6 +146,26 @@ bool SecretPolicy::isSecretAttributePath(std::string_view flatPath)
     }
     return std::any_of(kSecretPrefixes.begin(), kSecretPrefixes.end(),
         [&name](const char* prefix) { return std::string_view(name).starts_with(prefix); });
+}
+
+bool SecretPolicy::redactUrlCredentials(std::string& text)
+{
+    bool replaced = false;
+    for (std::size_t scheme = text.find("://"); scheme != std::string::npos; scheme = text.find("://", scheme + 3)) {
+        // userinfo ends at the first '@' before any character that ends an authority or a string.
+        const std::size_t start = scheme + 3;
+        const std::size_t end = text.find_first_of("@/?#\" \t\n\\", start);
+        if (end == std::string::npos || text[end] != '@')
+            continue;
+        const std::size_t colon = text.find(':', start);
+        if (colon == std::string::npos || colon >= end || colon + 1 == end)
+            continue;
+        if (text.compare(colon + 1, end - colon - 1, core::kRedactedMarker) == 0)
+            continue;
+        text.replace(colon + 1, end - colon - 1, core::kRedactedMarker);
+        replaced = true;
+    }
+    return replaced;
 }
 
 } // namespace blastline::importers

@@ -5,6 +5,7 @@
 #include "MappedFile.h"
 #include "ProgressInput.h"
 #include "ShowJsonReader.h"
+#include "StateReaderPaths.h"
 #include "StateSaxHandler.h"
 #include "StateV3Upgrader.h"
 #include "StateV4Handler.h"
@@ -167,7 +168,7 @@ core::TerraformState parse(std::string_view text, const std::string& name, core:
 
 } // namespace
 
-core::TerraformState StateReader::readText(
+core::TerraformState readStateReference(
     std::string_view text, const std::string& displayName, core::ProgressSink* progress)
 {
     try {
@@ -180,10 +181,24 @@ core::TerraformState StateReader::readText(
     }
 }
 
+// Format 4 states go through the simdjson fast path; whatever it declines (other formats, errors,
+// odd shapes) is read again by the reference path, which owns every error message.
+core::TerraformState StateReader::readText(
+    std::string_view text, const std::string& displayName, core::ProgressSink* progress)
+{
+    if (auto state = readStateV4Fast(text, displayName, progress)) {
+        return std::move(*state);
+    }
+    return readStateReference(text, displayName, progress);
+}
+
 core::TerraformState StateReader::readFile(const std::string& path, core::ProgressSink* progress)
 {
     const MappedFile file(path);
-    return readText(file.text(), path, progress);
+    if (auto state = readStateV4Fast(file.text(), file.readableSize(), path, progress)) {
+        return std::move(*state);
+    }
+    return readStateReference(file.text(), path, progress);
 }
 
 } // namespace blastline::importers

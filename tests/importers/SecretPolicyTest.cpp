@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/importers/SecretPolicy.h"
 
+#include "blastline/importers/StateReader.h"
+
 #include <gtest/gtest.h>
 
 using blastline::importers::SecretPolicy;
@@ -38,3 +40,48 @@ INSTANTIATE_TEST_SUITE_P(Paths, SecretPolicyNames,
         SecretRow {"0", false}, SecretRow {"", false}, SecretRow {"key_fingerprint", false}));
 
 } // namespace
+
+struct UrlRow
+{
+    std::string input;
+    std::string expected;
+};
+
+class UrlCredentials : public testing::TestWithParam<UrlRow>
+{ };
+
+TEST_P(UrlCredentials, passwordsInUrlsAreRedacted)
+{
+    std::string text = GetParam().input;
+    const bool replaced = blastline::importers::SecretPolicy::redactUrlCredentials(text);
+    EXPECT_EQ(text, GetParam().expected);
+    EXPECT_EQ(replaced, GetParam().input != GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, UrlCredentials,
+    testing::Values(
+        UrlRow {"postgresql://app:s3cr3t@db.example:5432/prod", "postgresql://app:(redacted)@db.example:5432/prod"},
+        UrlRow {R"([{"environment":[{"name":"DATABASE_URL","value":"postgres://u:p%40ss@h/db"}]}])",
+            R"([{"environment":[{"name":"DATABASE_URL","value":"postgres://u:(redacted)@h/db"}]}])"},
+        UrlRow {"redis://:only-password@cache:6379 and mysql://root:pw@db/x",
+            "redis://:(redacted)@cache:6379 and mysql://root:(redacted)@db/x"},
+        UrlRow {"https://example.com/path?a=b@c", "https://example.com/path?a=b@c"},
+        UrlRow {"https://user@example.com/", "https://user@example.com/"},
+        UrlRow {"ssh://host:22/x", "ssh://host:22/x"}, UrlRow {"no url here", "no url here"}));
+
+TEST(SecretPolicy, noSecretOfTheDataTalksSampleSurvivesImport)
+{
+    // The sample holds a fake password in sensitive_attributes and inside DATABASE_URLs of the ECS task
+    // definitions' container_definitions (plain attributes, as the real configuration had them).
+    const auto state = blastline::importers::StateReader::readFile(
+        std::string(BLASTLINE_SOURCE_DIR) + "/sample-data/datatalks-2026/production.tfstate");
+    std::size_t urls = 0;
+    for (const auto& instance : state.instances) {
+        for (const auto& [path, value] : instance.attributes.entries()) {
+            EXPECT_EQ(value.text.find("FAKE-sample-password-not-real"), std::string::npos)
+                << instance.addressText << " " << path;
+            urls += value.text.find("postgresql://pgusr:(redacted)@") != std::string::npos ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(urls, 2U) << "both task definitions' DATABASE_URLs are kept, their passwords redacted";
+}

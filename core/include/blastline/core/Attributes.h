@@ -26,6 +26,12 @@ public:
     void set(std::string path, AttributeValue value);
     /** Sorts and removes duplicate paths (the last set() wins). */
     void finalize();
+    /** Replaces every leaf by `entries` (later duplicates win) and finalizes: set() for a whole batch. */
+    void assign(std::vector<Entry> entries)
+    {
+        m_entries = std::move(entries);
+        finalize();
+    }
 
     const AttributeValue* find(std::string_view path) const;
     /** The leaf as a bool, when it is one (also "true"/"false" strings, as flatmap stores them). */
