@@ -3,6 +3,7 @@
 
 #include "cli/DestroyCommand.h"
 #include "cli/GraphCommand.h"
+#include "cli/RulesCommand.h"
 
 #include "blastline/core/Error.h"
 
@@ -20,14 +21,16 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     DestroyCommand destroy;
     GraphCommand graph;
+    RulesCommand rules;
     destroy.registerWith(app);
     graph.registerWith(app);
+    rules.registerWith(app);
 
     // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
-    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
-                                             return sub->get_name() == argv[1];
-                                         }).empty()) {
-        err << "blastline: unknown command '" << argv[1] << "' (commands: destroy, graph)\nRun with --help for usage.\n";
+    if (argc > 1 && argv[1][0] != '-'
+        && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
+        err << "blastline: unknown command '" << argv[1]
+            << "' (commands: destroy, graph, rules)\nRun with --help for usage.\n";
         return ExitBadInput;
     }
 
@@ -52,6 +55,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             return destroy.run(out, err);
         if (app.got_subcommand("graph"))
             return graph.run(out, err);
+        if (app.got_subcommand("rules"))
+            return rules.run(out, err);
     } catch (const core::InputError& error) {
         err << "blastline: error: " << error.what() << '\n';
         return ExitBadInput;

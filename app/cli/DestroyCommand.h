@@ -11,7 +11,11 @@ class App;
 
 namespace blastline::cli {
 
-/** `blastline destroy STATE [--target ADDR]... [--parallelism N] [--format text|json]` */
+/**
+ * `blastline destroy STATE [--target ADDR]... [--parallelism N] [--config DIR] [--inventory FILE]...
+ *  [--assume SAFEGUARD]... [--compare] [--rules FILE]... [--as-of DATE] [--aws-provider-version V]
+ *  [--format text|json]`
+ */
 class DestroyCommand
 {
 public:
@@ -22,6 +26,13 @@ private:
     std::string m_statePath;
     std::vector<std::string> m_targets;
     int m_parallelism = 10;
+    std::string m_configDir;
+    std::vector<std::string> m_inventoryFiles;
+    std::vector<std::string> m_assumptions;
+    bool m_compare = false;
+    std::vector<std::string> m_ruleFiles;
+    std::string m_asOf;
+    std::string m_awsProviderVersion;
     std::string m_format = "text";
 };
 

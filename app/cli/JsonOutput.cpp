@@ -15,9 +15,12 @@ const char* edgeKindName(core::EdgeKind kind)
 const char* sourceName(core::StateSource source)
 {
     switch (source) {
-    case core::StateSource::StateV4: return "state-v4";
-    case core::StateSource::StateV3: return "state-v3";
-    case core::StateSource::ShowJson: return "show-json";
+    case core::StateSource::StateV4:
+        return "state-v4";
+    case core::StateSource::StateV3:
+        return "state-v3";
+    case core::StateSource::ShowJson:
+        return "show-json";
     }
     return "unknown";
 }
@@ -47,11 +50,18 @@ void writeDangling(JsonWriter& json, const core::ResourceGraph& graph)
 
 } // namespace
 
-void JsonOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& graph,
-                                 const core::DestroySimulation& simulation)
+void JsonOutput::writeSimulation(
+    std::ostream& out, const core::ResourceGraph& graph, const core::DestroySimulation& simulation)
 {
     JsonWriter json(out);
     json.beginObject();
+    writeSimulationFields(json, graph, simulation);
+    json.endObject();
+}
+
+void JsonOutput::writeSimulationFields(
+    JsonWriter& json, const core::ResourceGraph& graph, const core::DestroySimulation& simulation)
+{
     json.field("schema", "blastline.simulation/1");
     writeState(json, graph.state());
     json.field("parallelism", simulation.parallelism);
@@ -72,6 +82,8 @@ void JsonOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
             json.field("deposed", instance.deposedKey);
         if (!op.rule.empty())
             json.field("rule", op.rule);
+        if (!op.uncertainty.empty())
+            json.field("uncertainty", op.uncertainty);
         json.endObject();
     }
     json.endArray();
@@ -83,7 +95,6 @@ void JsonOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
     json.endObject();
     writeDangling(json, graph);
     json.key("warnings").stringArray(simulation.warnings);
-    json.endObject();
 }
 
 void JsonOutput::writeGraph(std::ostream& out, const core::ResourceGraph& graph)
@@ -94,7 +105,7 @@ void JsonOutput::writeGraph(std::ostream& out, const core::ResourceGraph& graph)
     writeState(json, graph.state());
     json.key("nodes").beginArray();
     for (std::uint32_t i = 0; i < graph.nodeCount(); ++i) {
-        const auto& instance = graph.instance(core::NodeId{i});
+        const auto& instance = graph.instance(core::NodeId {i});
         json.beginObject();
         // "id" is unique (deposed objects share their instance's address) and is what edges name.
         json.field("id", instance.displayName());

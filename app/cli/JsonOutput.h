@@ -8,6 +8,8 @@
 
 namespace blastline::cli {
 
+class JsonWriter;
+
 /**
  * The machine-readable outputs. Their schemas are stable contracts (docs/cli.md): later versions add
  * fields and never remove or rename one.
@@ -18,6 +20,9 @@ public:
     /** `blastline.simulation/1` */
     static void writeSimulation(
         std::ostream& out, const core::ResourceGraph& graph, const core::DestroySimulation& simulation);
+    /** The fields of `blastline.simulation/1` into an object the caller has opened (and will extend). */
+    static void writeSimulationFields(
+        JsonWriter& json, const core::ResourceGraph& graph, const core::DestroySimulation& simulation);
     /** `blastline.graph/1` */
     static void writeGraph(std::ostream& out, const core::ResourceGraph& graph);
 };

@@ -18,7 +18,9 @@ namespace blastline::cli {
 class JsonWriter
 {
 public:
-    explicit JsonWriter(std::ostream& out) : m_out(out) {}
+    explicit JsonWriter(std::ostream& out)
+        : m_out(out)
+    { }
     ~JsonWriter();
 
     JsonWriter& beginObject();
@@ -41,8 +43,7 @@ public:
     JsonWriter& stringOrNull(std::string_view text) { return text.empty() ? null() : value(text); }
     JsonWriter& stringArray(const std::vector<std::string>& items);
 
-    template<typename T>
-    JsonWriter& field(std::string_view name, const T& v)
+    template<typename T> JsonWriter& field(std::string_view name, const T& v)
     {
         key(name);
         return value(v);

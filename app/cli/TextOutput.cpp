@@ -104,6 +104,8 @@ void TextOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
             out << '\n';
             if (!op->reason.empty())
                 out << "           " << op->reason << '\n';
+            if (!op->uncertainty.empty())
+                out << "           " << style.yellow(op->uncertainty) << '\n';
         }
     }
 

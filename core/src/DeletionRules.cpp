@@ -1,16 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/core/DeletionRules.h"
 
-#include "rules/DbInstanceDeletionProtectionRule.h"
-
 namespace blastline::core {
-
-DeletionRules DeletionRules::builtin()
-{
-    DeletionRules rules;
-    rules.add(std::make_unique<DbInstanceDeletionProtectionRule>());
-    return rules;
-}
 
 void DeletionRules::add(std::unique_ptr<DeletionRule> rule)
 {
@@ -19,11 +10,18 @@ void DeletionRules::add(std::unique_ptr<DeletionRule> rule)
 
 std::optional<DeleteFailure> DeletionRules::deleteFailure(const ResourceInstance& instance) const
 {
+    // A certain failure wins over a possible one: the delete is refused whatever the unknown facts are.
+    std::optional<DeleteFailure> possible;
     for (const auto& rule : m_rules) {
-        if (auto failure = rule->deleteFailure(instance))
+        auto failure = rule->deleteFailure(instance);
+        if (!failure)
+            continue;
+        if (failure->isCertain())
             return failure;
+        if (!possible)
+            possible = std::move(failure);
     }
-    return std::nullopt;
+    return possible;
 }
 
 } // namespace blastline::core

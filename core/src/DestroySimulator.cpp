@@ -253,7 +253,15 @@ void Schedule::start(std::uint32_t op, double now)
     m_status[op] = Status::Running;
     operation.startSeconds = now;
     double seconds = m_durations.deleteSeconds(operation.type);
-    if (auto failure = m_rules.deleteFailure(m_graph.instance(operation.node))) {
+    auto failure = m_rules.deleteFailure(m_graph.instance(operation.node));
+    if (failure && !failure->isCertain()) {
+        // Nobody knows whether the delete is refused: the run goes on as if it were not, and says so.
+        operation.uncertainty = "may fail: " + failure->errorText + " (unknown: ";
+        for (std::size_t i = 0; i < failure->unknownFacts.size(); ++i)
+            operation.uncertainty += (i ? ", " : "") + failure->unknownFacts[i];
+        operation.uncertainty += ')';
+        operation.rule = std::move(failure->rule);
+    } else if (failure) {
         operation.outcome = OperationOutcome::Failed;
         operation.reason = std::move(failure->errorText);
         operation.rule = std::move(failure->rule);

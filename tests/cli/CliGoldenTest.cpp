@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -94,12 +95,16 @@ TEST_P(CliGolden, matchesGoldenFile)
 }
 
 INSTANTIATE_TEST_SUITE_P(SampleData, CliGolden,
-    testing::Values(GoldenRow {{"destroy", "--format", "json"}, "states/protected-database.tfstate",
-                        "destroy-protected-database.json"},
-        GoldenRow {{"destroy", "--format", "json", "--parallelism", "2"}, "states/protected-database.tfstate",
-            "destroy-protected-database-p2.json"},
-        GoldenRow {{"destroy", "--format", "json"}, "states/modules-and-keys.tfstate", "destroy-modules-and-keys.json"},
-        GoldenRow {{"destroy", "--format", "json"}, "datatalks-2026/production.tfstate", "destroy-datatalks.json"},
+    testing::Values(GoldenRow {{"destroy", "--format", "json", "--as-of", "2026-02-26"},
+                        "states/protected-database.tfstate", "destroy-protected-database.json"},
+        GoldenRow {{"destroy", "--format", "json", "--parallelism", "2", "--as-of", "2026-02-26"},
+            "states/protected-database.tfstate", "destroy-protected-database-p2.json"},
+        GoldenRow {{"destroy", "--format", "json", "--as-of", "2026-02-26"}, "states/modules-and-keys.tfstate",
+            "destroy-modules-and-keys.json"},
+        GoldenRow {{"destroy", "--format", "json", "--as-of", "2026-02-26"}, "datatalks-2026/production.tfstate",
+            "destroy-datatalks.json"},
+        GoldenRow {{"destroy", "--format", "json", "--as-of", "2026-02-26", "--compare"},
+            "datatalks-2026/production.tfstate", "destroy-datatalks-compare.json"},
         GoldenRow {{"graph", "--format", "json"}, "states/modules-and-keys.tfstate", "graph-modules-and-keys.json"}));
 
 TEST(Cli, destroyJsonKeepsTheSimulationContract)
@@ -169,7 +174,96 @@ INSTANTIATE_TEST_SUITE_P(Rows, CliErrors,
             "--target not an address"},
         ErrorRow {
             {"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--format", "yaml"}, "--format"},
-        ErrorRow {{"nosuchcommand"}, "nosuchcommand"}));
+        ErrorRow {{"nosuchcommand"}, "nosuchcommand"},
+        ErrorRow {{"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--assume", "luck"},
+            "--assume luck: not a safeguard; expected one of deletion-protection"},
+        ErrorRow {{"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--as-of", "26/02/2026"},
+            "expected a date as YYYY-MM-DD"},
+        ErrorRow {{"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--inventory",
+                      kSourceDir + "/sample-data/states/protected-database.tfstate"},
+            "protected-database.tfstate"},
+        ErrorRow {{"destroy", kSourceDir + "/sample-data/states/protected-database.tfstate", "--config",
+                      "/nonexistent/config"},
+            "/nonexistent/config"}));
+
+TEST(Cli, theDataTalksDestroyLosesTheClusterAndEachSafeguardIsRanked)
+{
+    const CliRun run = runInProcess({"destroy", sample("datatalks-2026/production.tfstate"), "--format", "json",
+        "--as-of", "2026-02-26", "--compare"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto document = nlohmann::json::parse(run.out);
+    EXPECT_EQ(document["verdict"], "data-loss");
+    const auto& stores = document["data_stores"];
+    const auto cluster = std::find_if(stores.begin(), stores.end(),
+        [](const auto& s) { return s["address"] == "aws_rds_cluster.dev_course_management_cluster"; });
+    ASSERT_NE(cluster, stores.end());
+    EXPECT_EQ((*cluster)["fate"], "lost");
+    ASSERT_FALSE((*cluster)["recovery_points"].empty());
+    EXPECT_EQ((*cluster)["recovery_points"][0]["kind"], "automated-backups");
+    EXPECT_EQ((*cluster)["recovery_points"][0]["fate"], "deleted");
+    // Every safeguard changes the cluster's fate; the ones that keep it come first.
+    const auto& comparison = document["comparison"];
+    ASSERT_EQ(comparison.size(), 6U);
+    for (const auto& row : comparison) {
+        const std::string saves = row["saves"].dump() + row["improves"].dump();
+        EXPECT_NE(saves.find("aws_rds_cluster.dev_course_management_cluster"), std::string::npos) << row.dump();
+    }
+}
+
+TEST(Cli, aSnapshotOutsideTheStateMakesTheClusterRecoverable)
+{
+    // `aws rds describe-db-cluster-snapshots` output, as the AWS CLI prints it, written for this test.
+    const auto path = std::filesystem::temp_directory_path() / "blastline-cli-test-cluster-snapshots.json";
+    std::ofstream(path) << R"({"DBClusterSnapshots": [{
+        "AvailabilityZones": ["eu-west-1a"], "DBClusterSnapshotIdentifier": "before-upgrade",
+        "DBClusterIdentifier": "dev-course-management-cluster", "SnapshotCreateTime": "2026-01-15T09:12:00.123Z",
+        "Engine": "aurora-postgresql", "Status": "available", "SnapshotType": "manual", "StorageEncrypted": false,
+        "DBClusterSnapshotArn": "arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:before-upgrade"}]})";
+    const CliRun run = runInProcess({"destroy", sample("datatalks-2026/production.tfstate"), "--format", "json",
+        "--as-of", "2026-02-26", "--inventory", path.string()});
+    std::filesystem::remove(path);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto document = nlohmann::json::parse(run.out);
+    for (const auto& store : document["data_stores"]) {
+        if (store["address"] != "aws_rds_cluster.dev_course_management_cluster")
+            continue;
+        EXPECT_EQ(store["fate"], "recoverable");
+        EXPECT_EQ(store["newest_recovery_point"], "2026-01-15T09:12:00Z");
+        return;
+    }
+    FAIL() << "the cluster is not among the data stores";
+}
+
+TEST(Cli, rulesDocumentationIsTheRulesCommandsOutput)
+{
+    const CliRun run = runInProcess({"rules"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto docPath = std::filesystem::path(kSourceDir) / "docs" / "deletion-rules.md";
+    const char* update = std::getenv("BLASTLINE_UPDATE_GOLDEN");
+    if (update && std::string(update) == "1") {
+        std::ofstream(docPath, std::ios::binary) << run.out;
+        GTEST_SKIP() << "rewrote " << docPath;
+    }
+    EXPECT_EQ(run.out, readFile(docPath)) << "docs/deletion-rules.md is stale: run with BLASTLINE_UPDATE_GOLDEN=1";
+}
+
+TEST(Cli, secretsInTheStateAppearInNoOutput)
+{
+    // The DataTalks sample holds a fake database password twice: in sensitive_attributes, and inside a
+    // DATABASE_URL in the ECS task definitions (a plain attribute).
+    const std::string secret = "FAKE-sample-password-not-real";
+    ASSERT_NE(readFile(sample("datatalks-2026/production.tfstate")).find(secret), std::string::npos);
+    const std::vector<std::vector<std::string>> commands = {{"destroy", sample("datatalks-2026/production.tfstate")},
+        {"destroy", sample("datatalks-2026/production.tfstate"), "--format", "json", "--compare"},
+        {"graph", sample("datatalks-2026/production.tfstate")},
+        {"graph", sample("datatalks-2026/production.tfstate"), "--format", "json"}};
+    for (const auto& command : commands) {
+        const CliRun run = runInProcess(command);
+        ASSERT_EQ(run.exitCode, 0) << run.err;
+        EXPECT_EQ(run.out.find(secret), std::string::npos) << command[0];
+        EXPECT_EQ(run.err.find(secret), std::string::npos) << command[0];
+    }
+}
 
 TEST(Cli, realExecutableReportsVersionAndExitCodes)
 {

@@ -22,10 +22,46 @@ constexpr const char* kProtectedText =
     "InvalidParameterCombination: Cannot delete protected DB Instance, please disable "
     "deletion protection and try again.";
 
+/**
+ * A failure rule written here: these tests are about how the engine propagates a failure, not about
+ * which deletes AWS refuses (that knowledge is the catalogue's, tested with it).
+ */
+class ProtectedDbInstanceRule : public DeletionRule
+{
+public:
+    std::string name() const override { return "aws_db_instance.deletion_protection"; }
+    std::optional<DeleteFailure> deleteFailure(const ResourceInstance& instance) const override
+    {
+        if (instance.type() != "aws_db_instance" || instance.attributes.getBool("deletion_protection") != true)
+            return std::nullopt;
+        return DeleteFailure {kProtectedText, name(), "test", {}};
+    }
+};
+
+/** A failure nobody is sure of: the delete of any aws_s3_bucket may be refused. */
+class MaybeNotEmptyRule : public DeletionRule
+{
+public:
+    std::string name() const override { return "aws_s3_bucket.maybe"; }
+    std::optional<DeleteFailure> deleteFailure(const ResourceInstance& instance) const override
+    {
+        if (instance.type() != "aws_s3_bucket")
+            return std::nullopt;
+        return DeleteFailure {"BucketNotEmpty", name(), "test", {"$bucket_empty"}};
+    }
+};
+
+DeletionRules testRules()
+{
+    DeletionRules rules;
+    rules.add(std::make_unique<ProtectedDbInstanceRule>());
+    return rules;
+}
+
 DestroySimulation simulate(TerraformState state, int parallelism = 10, std::vector<std::string> targets = {})
 {
     const ResourceGraph graph(std::move(state));
-    const DeletionRules rules = DeletionRules::builtin();
+    const DeletionRules rules = testRules();
     DestroyOptions options;
     options.parallelism = parallelism;
     for (const auto& target : targets)
@@ -255,7 +291,7 @@ TEST(DestroySimulator, largeRunReportsProgressAndCanBeCancelled)
     for (int i = 0; i < 5000; ++i)
         description += "aws_s3_bucket.b[" + std::to_string(i) + "];";
     const ResourceGraph graph(makeState(description));
-    const DeletionRules rules = DeletionRules::builtin();
+    const DeletionRules rules = testRules();
     const auto simulation = DestroySimulator(rules).run(graph, {});
     EXPECT_EQ(simulation.summary.done, 5000U);
     // 5000 two-second deletes, ten at a time.
@@ -277,4 +313,20 @@ TEST(DestroySimulator, outcomesAndDurationsHaveTheirNames)
     EXPECT_EQ(durations.deleteSeconds("aws_vpc"), 5);
     EXPECT_EQ(durations.deleteSeconds("aws_s3_bucket"), 2);
     EXPECT_EQ(durations.deleteSeconds(""), 2);
+}
+
+TEST(DestroySimulator, aPossibleFailureLetsTheDeleteProceedAndSaysSo)
+{
+    const ResourceGraph graph(makeState("aws_s3_bucket.logs; aws_s3_bucket_policy.p -> aws_s3_bucket.logs"));
+    DeletionRules rules;
+    rules.add(std::make_unique<MaybeNotEmptyRule>());
+    rules.add(std::make_unique<ProtectedDbInstanceRule>());
+    const auto simulation = DestroySimulator(rules).run(graph, {});
+    ASSERT_EQ(simulation.operations.size(), 2U);
+    const auto& bucket = simulation.operations[1];
+    EXPECT_EQ(bucket.address, "aws_s3_bucket.logs");
+    EXPECT_EQ(bucket.outcome, OperationOutcome::Done);
+    EXPECT_EQ(bucket.uncertainty, "may fail: BucketNotEmpty (unknown: $bucket_empty)");
+    EXPECT_EQ(bucket.rule, "aws_s3_bucket.maybe");
+    EXPECT_TRUE(simulation.operations[0].uncertainty.empty());
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace blastline::core {
 
@@ -14,6 +15,12 @@ struct DeleteFailure
     std::string errorText; // the exact error text, e.g. "InvalidParameterCombination: Cannot delete protected DB ..."
     std::string rule; // which rule decided it, e.g. "aws_db_instance.deletion_protection"
     std::string source; // the documentation the rule follows (URL or provider source path)
+    /**
+     * Facts the failure depends on that nobody knows (e.g. "$bucket_empty"). Empty: the delete fails.
+     * Not empty: it fails only if those facts are as feared; the engine lets it proceed and says so.
+     */
+    std::vector<std::string> unknownFacts;
+    bool isCertain() const { return unknownFacts.empty(); }
 };
 
 /**

@@ -8,15 +8,15 @@
 
 namespace blastline::core {
 
-/** The set of rules one simulation runs with. */
+/** The set of rules one simulation runs with (the catalogue's, and a safeguard's; see WhatIfEngine). */
 class DeletionRules
 {
 public:
-    /** The rules Blastline ships (see docs/deletion-rules.md). */
-    static DeletionRules builtin();
-
     void add(std::unique_ptr<DeletionRule> rule);
-    /** The first rule's failure for this instance, or nullopt when the delete goes through. */
+    /**
+     * The first rule's certain failure for this instance; else the first possible one (with unknown
+     * facts); nullopt when the delete goes through.
+     */
     std::optional<DeleteFailure> deleteFailure(const ResourceInstance& instance) const;
     const std::vector<std::unique_ptr<DeletionRule>>& rules() const { return m_rules; }
 

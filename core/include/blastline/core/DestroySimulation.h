@@ -26,7 +26,9 @@ struct Operation
     std::string type;
     OperationOutcome outcome = OperationOutcome::Done;
     std::string reason; // the error text of a failure, or which failed dependent a skip waited on
-    std::string rule; // the rule behind a failure
+    std::string rule; // the rule behind a failure (or behind an uncertainty)
+    /** A failure that depends on facts nobody knows: the run assumes the delete goes through. */
+    std::string uncertainty;
     int wave = 0; // 1 for instances nothing waits on; 1 + the latest wave of what must go first
     std::optional<double> startSeconds;
     std::optional<double> endSeconds;

@@ -27,8 +27,8 @@ class StateReader
 public:
     static core::TerraformState readFile(const std::string& path, core::ProgressSink* progress = nullptr);
     /** `displayName` is used in messages in place of a path. */
-    static core::TerraformState readText(std::string_view json, const std::string& displayName,
-                                         core::ProgressSink* progress = nullptr);
+    static core::TerraformState readText(
+        std::string_view json, const std::string& displayName, core::ProgressSink* progress = nullptr);
 };
 
 } // namespace blastline::importers

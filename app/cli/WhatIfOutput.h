@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cli/OutputStyle.h"
+
+#include "blastline/core/WhatIfEngine.h"
+
+#include <iosfwd>
+#include <vector>
+
+namespace blastline::cli {
+
+/**
+ * The destroy simulation with its data-loss judgement: `blastline.simulation/1` extended with
+ * verdict, aborted, data_stores and unmodelled_types (docs/cli.md), or the terminal report that
+ * leads with the verdict and one line per data store.
+ */
+class WhatIfOutput
+{
+public:
+    static void writeJson(std::ostream& out, const core::WhatIfResult& result, const std::string& asOf,
+        const std::vector<core::SafeguardComparison>* comparison);
+    static void writeText(std::ostream& out, const core::WhatIfResult& result,
+        const std::vector<core::SafeguardComparison>* comparison, const OutputStyle& style);
+};
+
+} // namespace blastline::cli

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "blastline/core/AttributeValue.h"
+#include "blastline/core/DataLossAnalysis.h"
+#include "blastline/core/DestroySimulation.h"
+#include "blastline/core/DestroySimulator.h"
+#include "blastline/core/RecoveryPoint.h"
+#include "blastline/core/ResourceGraph.h"
+#include "blastline/core/Safeguard.h"
+#include "blastline/core/TerraformConfiguration.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace blastline::core {
+
+class CatalogueRules;
+class ProgressSink;
+
+/** Everything a what-if destroy needs, read once; runs under different safeguards share it. */
+struct WhatIfInputs
+{
+    TerraformState state;
+    std::optional<TerraformConfiguration> configuration;
+    std::vector<RecoveryPoint> inventory;
+    DestroyOptions destroyOptions;
+    /** Facts known for the whole run, e.g. "aws_provider_version". */
+    std::map<std::string, AttributeValue> facts;
+    /** The date the run is imagined on (YYYY-MM-DD): retention windows count from it. */
+    std::string asOf;
+};
+
+struct WhatIfResult
+{
+    std::vector<Safeguard> safeguards;
+    std::unique_ptr<ResourceGraph> graph; // the graph the run used (after the safeguards' transformations)
+    DestroySimulation simulation;
+    DataLossAnalysis analysis;
+};
+
+/** One row of --compare: a safeguard alone, what it changes against the baseline. */
+struct SafeguardComparison
+{
+    Safeguard safeguard;
+    Verdict verdict;
+    std::vector<std::string> saved; // data stores whose fate improves (e.g. lost -> intact)
+    std::vector<std::string> improved; // lost -> recoverable, or a later deadline
+};
+
+/**
+ * Simulates a destroy and judges what it does to the data: the destroy engine with the catalogue's
+ * deletion rules, then, per data store, its recovery points' fates and a verdict.
+ */
+class WhatIfEngine
+{
+public:
+    WhatIfEngine(const WhatIfInputs& inputs, const CatalogueRules& catalogue);
+
+    WhatIfResult run(const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr) const;
+    /** The baseline, then each safeguard alone, ranked best first (verdict, then stores saved). */
+    std::vector<SafeguardComparison> compare(const WhatIfResult& baseline, ProgressSink* progress = nullptr) const;
+
+private:
+    const WhatIfInputs& m_inputs;
+    const CatalogueRules& m_catalogue;
+};
+
+} // namespace blastline::core

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "blastline/core/WhatIfEngine.h"
+
+#include "DataLossAnalyzer.h"
+#include "InstanceFacts.h"
+#include "rules/CatalogueDeletionRule.h"
+#include "rules/ScpDenyDeleteRule.h"
+
+#include "blastline/core/CatalogueRules.h"
+
+#include <algorithm>
+
+namespace blastline::core {
+
+namespace {
+
+bool isDataStore(const CatalogueRules& catalogue, const ResourceInstance& instance)
+{
+    const CatalogueEntry* entry = catalogue.entryFor(instance.type());
+    return instance.isManaged() && entry && entry->dataStore;
+}
+
+/** `removed { from = X }` names a resource or a whole module: both forget everything under X. */
+bool isUnder(const std::string& configAddress, const std::string& from)
+{
+    return configAddress == from
+        || (configAddress.size() > from.size() && configAddress.compare(0, from.size(), from) == 0
+            && configAddress[from.size()] == '.');
+}
+
+// Terraform's error, internal/terraform/node_resource_abstract_instance.go checkPreventDestroy (formats.md C.4).
+std::string preventDestroyMessage(const std::string& address)
+{
+    return "Error: Instance cannot be destroyed: Resource " + address
+        + " has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this "
+          "error and continue with the plan, either disable lifecycle.prevent_destroy or reduce the scope of the "
+          "plan using the -target option.";
+}
+
+ConfigResource& configResourceFor(TerraformConfiguration& configuration, const ResourceInstance& instance)
+{
+    const std::string address = instance.address.configString();
+    for (auto& resource : configuration.resources) {
+        if (resource.address == address)
+            return resource;
+    }
+    ConfigResource added;
+    added.address = address;
+    added.type = instance.type();
+    added.name = instance.address.name;
+    configuration.resources.push_back(std::move(added));
+    return configuration.resources.back();
+}
+
+/** Applies the safeguards that transform inputs; returns whether the SCP rule is to be added. */
+bool applySafeguards(const std::vector<Safeguard>& safeguards, const CatalogueRules& catalogue, TerraformState& state,
+    std::optional<TerraformConfiguration>& configuration, std::vector<RecoveryPoint>& inventory)
+{
+    bool scp = false;
+    for (const Safeguard safeguard : safeguards) {
+        switch (safeguard) {
+        case Safeguard::DeletionProtection:
+        case Safeguard::FinalSnapshot:
+        case Safeguard::RetainAutomatedBackups:
+            for (auto& instance : state.instances) {
+                if (instance.isManaged())
+                    catalogue.applySafeguard(toString(safeguard), instance);
+            }
+            break;
+        case Safeguard::PreventDestroy:
+            if (!configuration)
+                configuration.emplace();
+            for (const auto& instance : state.instances) {
+                if (isDataStore(catalogue, instance))
+                    configResourceFor(*configuration, instance).preventDestroy = true;
+            }
+            break;
+        case Safeguard::IndependentBackups:
+            for (const auto& instance : state.instances) {
+                if (!isDataStore(catalogue, instance) || instance.isDeposed())
+                    continue;
+                RecoveryPoint point;
+                point.id = "independent-backup:" + instance.addressText;
+                point.kind = "independent-backup";
+                point.origin = RecoveryPoint::Origin::Assumed;
+                point.protects = instance.addressText;
+                point.sourceDocument = "independent-backups: a backup in a vault outside this state and account";
+                point.account = "another account";
+                inventory.push_back(std::move(point));
+            }
+            break;
+        case Safeguard::ScpDenyDelete:
+            scp = true;
+            break;
+        }
+    }
+    return scp;
+}
+
+} // namespace
+
+WhatIfEngine::WhatIfEngine(const WhatIfInputs& inputs, const CatalogueRules& catalogue)
+    : m_inputs(inputs)
+    , m_catalogue(catalogue)
+{ }
+
+WhatIfResult WhatIfEngine::run(const std::vector<Safeguard>& safeguards, ProgressSink* progress) const
+{
+    TerraformState state = m_inputs.state;
+    std::optional<TerraformConfiguration> configuration = m_inputs.configuration;
+    std::vector<RecoveryPoint> inventory = m_inputs.inventory;
+    const bool scp = applySafeguards(safeguards, m_catalogue, state, configuration, inventory);
+
+    std::vector<std::string> forgotten;
+    if (configuration) {
+        for (const auto& removed : configuration->removedBlocks) {
+            if (removed.destroy)
+                continue;
+            std::erase_if(state.instances, [&](const ResourceInstance& instance) {
+                const bool forget = isUnder(instance.address.configString(), removed.from);
+                if (forget)
+                    forgotten.push_back(instance.displayName());
+                return forget;
+            });
+        }
+    }
+
+    WhatIfResult result;
+    result.safeguards = safeguards;
+    result.graph = std::make_unique<ResourceGraph>(std::move(state), progress);
+    const ResourceGraph& graph = *result.graph;
+    const InstanceFacts facts(graph.state(), inventory, m_inputs.facts);
+
+    DeletionRules rules;
+    rules.add(std::make_unique<CatalogueDeletionRule>(m_catalogue, facts));
+    if (scp)
+        rules.add(std::make_unique<ScpDenyDeleteRule>(m_catalogue));
+    result.simulation = DestroySimulator(rules).run(graph, m_inputs.destroyOptions, progress);
+
+    // prevent_destroy is checked when Terraform plans, before anything is deleted: one protected
+    // instance in scope and the whole run stops (formats.md C.4). It applies only where the block exists.
+    std::optional<AbortReason> aborted;
+    std::vector<std::string> notes;
+    if (configuration) {
+        for (const auto& op : result.simulation.operations) {
+            const ResourceInstance& instance = graph.instance(op.node);
+            const ConfigResource* block = configuration->findResource(instance.address.configString());
+            if (!block && isDataStore(m_catalogue, instance) && m_inputs.configuration) {
+                notes.push_back(instance.addressText
+                    + " is in the state but has no resource block in the "
+                      "configuration: lifecycle.prevent_destroy cannot protect it");
+            }
+            if (!aborted && block && block->preventDestroy == true && !instance.isDeposed())
+                aborted =
+                    AbortReason {"prevent_destroy", instance.addressText, preventDestroyMessage(instance.addressText)};
+            if (block && block->preventDestroyIsExpression)
+                notes.push_back(
+                    instance.addressText + ": prevent_destroy is an expression Blastline does not evaluate");
+        }
+    }
+    if (aborted) {
+        result.simulation.operations.clear();
+        result.simulation.summary = DestroySummary {};
+    }
+
+    result.analysis =
+        DataLossAnalyzer(graph, result.simulation, m_catalogue, inventory, facts, m_inputs.asOf).analyze();
+    result.analysis.forgotten = std::move(forgotten);
+    result.analysis.notes.insert(result.analysis.notes.end(), notes.begin(), notes.end());
+    if (aborted) {
+        for (auto& store : result.analysis.dataStores)
+            store.explanation =
+                "the destroy stops before deleting anything: " + aborted->address + " has lifecycle.prevent_destroy";
+        result.analysis.aborted = std::move(aborted);
+        result.analysis.verdict = Verdict::Aborted;
+    }
+    return result;
+}
+
+std::vector<SafeguardComparison> WhatIfEngine::compare(const WhatIfResult& baseline, ProgressSink* progress) const
+{
+    // Nothing lost first; an aborted run loses nothing either.
+    const auto rank = [](Verdict verdict) {
+        switch (verdict) {
+        case Verdict::Aborted:
+        case Verdict::NoDataLoss:
+            return 0;
+        case Verdict::Recoverable:
+            return 1;
+        case Verdict::Unknown:
+            return 2;
+        case Verdict::DataLoss:
+            return 3;
+        }
+        return 3;
+    };
+    std::vector<SafeguardComparison> rows;
+    for (const Safeguard safeguard : allSafeguards()) {
+        const WhatIfResult alone = run({safeguard}, progress);
+        SafeguardComparison row {safeguard, alone.analysis.verdict, {}, {}};
+        for (const auto& before : baseline.analysis.dataStores) {
+            const auto after = std::find_if(alone.analysis.dataStores.begin(), alone.analysis.dataStores.end(),
+                [&](const DataStoreResult& s) { return s.address == before.address; });
+            if (after == alone.analysis.dataStores.end() || after->fate == before.fate)
+                continue;
+            if (after->fate == DataFate::Intact)
+                row.saved.push_back(before.address + ": " + toString(before.fate) + " -> intact");
+            else if (before.fate == DataFate::Lost && after->fate == DataFate::Recoverable)
+                row.improved.push_back(before.address + ": lost -> recoverable");
+        }
+        rows.push_back(std::move(row));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const SafeguardComparison& a, const SafeguardComparison& b) {
+        if (rank(a.verdict) != rank(b.verdict))
+            return rank(a.verdict) < rank(b.verdict);
+        if (a.saved.size() != b.saved.size())
+            return a.saved.size() > b.saved.size();
+        return a.improved.size() > b.improved.size();
+    });
+    return rows;
+}
+
+} // namespace blastline::core
