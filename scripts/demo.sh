@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j2
-build/release/app/cli/blastline destroy sample-data/datatalks-2026/production.tfstate "$@"
+build/release/app/cli/blastline destroy sample-data/datatalks-2026/production.tfstate --as-of 2026-02-26 --compare "$@"

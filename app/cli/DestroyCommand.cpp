@@ -77,7 +77,8 @@ int DestroyCommand::run(std::ostream& out, std::ostream& err) const
     }
     if (!m_asOf.empty() && !core::IsoDate::isValid(m_asOf))
         throw core::InputError("--as-of " + m_asOf + ": expected a date as YYYY-MM-DD");
-    inputs.asOf = m_asOf.empty() ? core::IsoDate::today() : m_asOf;
+    const std::string asOf = m_asOf.empty() ? core::IsoDate::today() : m_asOf;
+    inputs.asOf = asOf;
     if (!m_awsProviderVersion.empty())
         inputs.facts["aws_provider_version"] = core::AttributeValue::string(m_awsProviderVersion);
 
@@ -103,15 +104,19 @@ int DestroyCommand::run(std::ostream& out, std::ostream& err) const
             err << "blastline: " << m_configDir << ": " << warning << '\n';
     }
 
-    const core::WhatIfEngine engine(inputs, rules);
-    const core::WhatIfResult result = engine.run(safeguards, &progress);
     std::vector<core::SafeguardComparison> comparison;
-    if (m_compare)
+    core::WhatIfResult result;
+    if (m_compare) {
+        const core::WhatIfEngine engine(inputs, rules);
+        result = engine.run(safeguards, &progress);
         comparison = engine.compare(result, &progress);
+    } else {
+        result = core::WhatIfEngine::runOnce(std::move(inputs), rules, safeguards, &progress);
+    }
     progress.clear();
 
     if (m_format == "json")
-        WhatIfOutput::writeJson(out, result, inputs.asOf, m_compare ? &comparison : nullptr);
+        WhatIfOutput::writeJson(out, result, asOf, m_compare ? &comparison : nullptr);
     else
         WhatIfOutput::writeText(out, result, m_compare ? &comparison : nullptr, OutputStyle::forStdout());
     return ExitOk;

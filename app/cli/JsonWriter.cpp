@@ -10,43 +10,53 @@ namespace blastline::cli {
 JsonWriter::~JsonWriter()
 {
     assert(m_levels.empty() && "JsonWriter: unbalanced document");
+    m_stream.write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
 }
 
-void JsonWriter::writeEscaped(std::ostream& out, std::string_view text)
+void JsonWriter::flushIfFull()
+{
+    constexpr std::size_t kFlushAt = 1 << 16;
+    if (m_out.size() < kFlushAt)
+        return;
+    m_stream.write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
+}
+
+void JsonWriter::writeEscaped(std::string& out, std::string_view text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.put('"');
+    out += '"';
     std::size_t runStart = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        out.write(text.data() + runStart, static_cast<std::streamsize>(i - runStart));
+        out.append(text.data() + runStart, i - runStart);
         runStart = i + 1;
         switch (c) {
         case '"':
-            out << "\\\"";
+            out += "\\\"";
             break;
         case '\\':
-            out << "\\\\";
+            out += "\\\\";
             break;
         case '\n':
-            out << "\\n";
+            out += "\\n";
             break;
         case '\r':
-            out << "\\r";
+            out += "\\r";
             break;
         case '\t':
-            out << "\\t";
+            out += "\\t";
             break;
         default: {
             const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-            out.write(escape, sizeof escape);
+            out.append(escape, sizeof escape);
         }
         }
     }
-    out.write(text.data() + runStart, static_cast<std::streamsize>(text.size() - runStart));
-    out.put('"');
+    out.append(text.data() + runStart, text.size() - runStart);
+    out += '"';
 }
 
 void JsonWriter::beforeValue()
@@ -59,17 +69,17 @@ void JsonWriter::beforeValue()
         return;
     Level& level = m_levels.back();
     if (!level.empty)
-        m_out.put(',');
+        m_out += ',';
     level.empty = false;
-    m_out.put('\n');
-    for (std::size_t i = 0; i < m_levels.size(); ++i)
-        m_out << "  ";
+    m_out += '\n';
+    m_out.append(2 * m_levels.size(), ' ');
+    flushIfFull();
 }
 
 void JsonWriter::open(char bracket)
 {
     beforeValue();
-    m_out.put(bracket);
+    m_out += bracket;
     m_levels.push_back({});
 }
 
@@ -79,13 +89,12 @@ void JsonWriter::close(char bracket)
     const bool wasEmpty = m_levels.back().empty;
     m_levels.pop_back();
     if (!wasEmpty) {
-        m_out.put('\n');
-        for (std::size_t i = 0; i < m_levels.size(); ++i)
-            m_out << "  ";
+        m_out += '\n';
+        m_out.append(2 * m_levels.size(), ' ');
     }
-    m_out.put(bracket);
+    m_out += bracket;
     if (m_levels.empty())
-        m_out.put('\n');
+        m_out += '\n';
 }
 
 JsonWriter& JsonWriter::beginObject()
@@ -117,7 +126,7 @@ JsonWriter& JsonWriter::key(std::string_view name)
     assert(!m_afterKey);
     beforeValue();
     writeEscaped(m_out, name);
-    m_out << ": ";
+    m_out += ": ";
     m_afterKey = true;
     return *this;
 }
@@ -133,40 +142,40 @@ JsonWriter& JsonWriter::value(double number)
 {
     beforeValue();
     if (!std::isfinite(number)) {
-        m_out << "null"; // JSON has no infinities; nothing Blastline computes should produce one
+        m_out += "null"; // JSON has no infinities; nothing Blastline computes should produce one
         return *this;
     }
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
-    m_out.write(buffer, result.ptr - buffer);
+    m_out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t number)
 {
     beforeValue();
-    m_out << number;
+    m_out += std::to_string(number);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t number)
 {
     beforeValue();
-    m_out << number;
+    m_out += std::to_string(number);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag)
 {
     beforeValue();
-    m_out << (flag ? "true" : "false");
+    m_out += flag ? "true" : "false";
     return *this;
 }
 
 JsonWriter& JsonWriter::null()
 {
     beforeValue();
-    m_out << "null";
+    m_out += "null";
     return *this;
 }
 

@@ -19,8 +19,9 @@ class JsonWriter
 {
 public:
     explicit JsonWriter(std::ostream& out)
-        : m_out(out)
-    { }
+        : m_stream(out)
+    {
+    }
     ~JsonWriter();
 
     JsonWriter& beginObject();
@@ -49,7 +50,7 @@ public:
         return value(v);
     }
 
-    static void writeEscaped(std::ostream& out, std::string_view text);
+    static void writeEscaped(std::string& out, std::string_view text);
 
 private:
     void beforeValue();
@@ -60,7 +61,12 @@ private:
     {
         bool empty = true;
     };
-    std::ostream& m_out;
+    void flushIfFull();
+
+    // Output is gathered in a string and handed to the stream in large pieces: one ostream call per
+    // token cost more than the formatting itself on 50,000-operation documents.
+    std::ostream& m_stream;
+    std::string m_out;
     std::vector<Level> m_levels;
     bool m_afterKey = false;
 };

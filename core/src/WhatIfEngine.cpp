@@ -106,10 +106,22 @@ WhatIfEngine::WhatIfEngine(const WhatIfInputs& inputs, const CatalogueRules& cat
 
 WhatIfResult WhatIfEngine::run(const std::vector<Safeguard>& safeguards, ProgressSink* progress) const
 {
-    TerraformState state = m_inputs.state;
-    std::optional<TerraformConfiguration> configuration = m_inputs.configuration;
-    std::vector<RecoveryPoint> inventory = m_inputs.inventory;
-    const bool scp = applySafeguards(safeguards, m_catalogue, state, configuration, inventory);
+    return execute(m_inputs, m_inputs.state, m_catalogue, safeguards, progress);
+}
+
+WhatIfResult WhatIfEngine::runOnce(WhatIfInputs inputs, const CatalogueRules& catalogue,
+                                   const std::vector<Safeguard>& safeguards, ProgressSink* progress)
+{
+    TerraformState state = std::move(inputs.state);
+    return execute(inputs, std::move(state), catalogue, safeguards, progress);
+}
+
+WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
+                                   const std::vector<Safeguard>& safeguards, ProgressSink* progress)
+{
+    std::optional<TerraformConfiguration> configuration = inputs.configuration;
+    std::vector<RecoveryPoint> inventory = inputs.inventory;
+    const bool scp = applySafeguards(safeguards, catalogue, state, configuration, inventory);
 
     std::vector<std::string> forgotten;
     if (configuration) {
@@ -129,13 +141,13 @@ WhatIfResult WhatIfEngine::run(const std::vector<Safeguard>& safeguards, Progres
     result.safeguards = safeguards;
     result.graph = std::make_unique<ResourceGraph>(std::move(state), progress);
     const ResourceGraph& graph = *result.graph;
-    const InstanceFacts facts(graph.state(), inventory, m_inputs.facts);
+    const InstanceFacts facts(graph.state(), inventory, inputs.facts);
 
     DeletionRules rules;
-    rules.add(std::make_unique<CatalogueDeletionRule>(m_catalogue, facts));
+    rules.add(std::make_unique<CatalogueDeletionRule>(catalogue, facts));
     if (scp)
-        rules.add(std::make_unique<ScpDenyDeleteRule>(m_catalogue));
-    result.simulation = DestroySimulator(rules).run(graph, m_inputs.destroyOptions, progress);
+        rules.add(std::make_unique<ScpDenyDeleteRule>(catalogue));
+    result.simulation = DestroySimulator(rules).run(graph, inputs.destroyOptions, progress);
 
     // prevent_destroy is checked when Terraform plans, before anything is deleted: one protected
     // instance in scope and the whole run stops (formats.md C.4). It applies only where the block exists.
@@ -145,7 +157,7 @@ WhatIfResult WhatIfEngine::run(const std::vector<Safeguard>& safeguards, Progres
         for (const auto& op : result.simulation.operations) {
             const ResourceInstance& instance = graph.instance(op.node);
             const ConfigResource* block = configuration->findResource(instance.address.configString());
-            if (!block && isDataStore(m_catalogue, instance) && m_inputs.configuration) {
+            if (!block && isDataStore(catalogue, instance) && inputs.configuration) {
                 notes.push_back(instance.addressText
                     + " is in the state but has no resource block in the "
                       "configuration: lifecycle.prevent_destroy cannot protect it");
@@ -164,7 +176,7 @@ WhatIfResult WhatIfEngine::run(const std::vector<Safeguard>& safeguards, Progres
     }
 
     result.analysis =
-        DataLossAnalyzer(graph, result.simulation, m_catalogue, inventory, facts, m_inputs.asOf).analyze();
+        DataLossAnalyzer(graph, result.simulation, catalogue, inventory, facts, inputs.asOf).analyze();
     result.analysis.forgotten = std::move(forgotten);
     result.analysis.notes.insert(result.analysis.notes.end(), notes.begin(), notes.end());
     if (aborted) {

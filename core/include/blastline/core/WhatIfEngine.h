@@ -61,10 +61,19 @@ public:
     WhatIfEngine(const WhatIfInputs& inputs, const CatalogueRules& catalogue);
 
     WhatIfResult run(const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr) const;
+    /**
+     * One run without an engine to keep: the state moves into the result's graph instead of being copied,
+     * so a 500,000-instance state is never held twice.
+     */
+    static WhatIfResult runOnce(WhatIfInputs inputs, const CatalogueRules& catalogue,
+                                const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
     /** The baseline, then each safeguard alone, ranked best first (verdict, then stores saved). */
     std::vector<SafeguardComparison> compare(const WhatIfResult& baseline, ProgressSink* progress = nullptr) const;
 
 private:
+    static WhatIfResult execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
+                                const std::vector<Safeguard>& safeguards, ProgressSink* progress);
+
     const WhatIfInputs& m_inputs;
     const CatalogueRules& m_catalogue;
 };
