@@ -50,8 +50,12 @@ const AttributeValue* lookup(std::string_view name, bool isFact, const Condition
             return nullptr;
         // Callers spell fact keys either way ("bucket_empty" or "$bucket_empty"); accept both.
         auto it = inputs.facts->find(std::string(name));
-        if (it == inputs.facts->end())
-            it = inputs.facts->find("$" + std::string(name));
+        if (it == inputs.facts->end()) {
+            // Built by append, not '"$" + string': g++ 12 warns falsely on that (-Wrestrict, GCC bug 105651).
+            std::string dollar(1, '$');
+            dollar.append(name);
+            it = inputs.facts->find(dollar);
+        }
         return it == inputs.facts->end() ? nullptr : &it->second;
     }
     if (const AttributeValue* value = inputs.attributes.find(name))

@@ -164,7 +164,9 @@ std::uint32_t ConditionLexer::readHex(std::size_t at, std::size_t escapeStart) c
         const int digit = i < m_text.size() ? hexDigit(m_text[i]) : -1;
         if (digit < 0)
             fail(escapeStart + 1, kEscapes,
-                "'" + std::string(m_text.substr(escapeStart, std::min(i + 1, m_text.size()) - escapeStart)) + "'");
+                std::string(1, '\'')
+                    .append(m_text.substr(escapeStart, std::min(i + 1, m_text.size()) - escapeStart))
+                    .append(1, '\''));
         value = value * 16 + static_cast<std::uint32_t>(digit);
     }
     return value;

@@ -18,6 +18,7 @@ constexpr std::pair<std::string_view, double> kDeleteSeconds[] = {
     {"aws_ecs_service", 60},
     {"aws_instance", 45},
     {"aws_lb", 30},
+    {"aws_alb", 30}, // the older name of aws_lb
     {"aws_vpc", 5},
     {"aws_subnet", 3},
 };

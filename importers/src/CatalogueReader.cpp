@@ -345,16 +345,7 @@ std::string syntaxMessage(std::string_view text, const std::string& name, const 
     // nlohmann's line and column count bytes; ours count characters. Its "what it expected" is kept,
     // reworded from "syntax error while parsing X - unexpected ..." to "unexpected ... (while parsing X)".
     const TextPosition at = positionAt(text, error.byte == 0 ? 0 : error.byte - 1);
-    std::string detail = error.what();
-    static constexpr std::string_view kLead = "syntax error while parsing ";
-    if (const auto lead = detail.find(kLead); lead != std::string::npos) {
-        const std::string rest = detail.substr(lead + kLead.size());
-        const auto dash = rest.find(" - ");
-        detail =
-            dash == std::string::npos ? rest : rest.substr(dash + 3) + " (while parsing " + rest.substr(0, dash) + ")";
-    } else if (const auto colon = detail.find(": "); colon != std::string::npos) {
-        detail = detail.substr(colon + 2);
-    }
+    const std::string detail = syntaxErrorDetail(error.what());
     return name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": syntax error: " + detail;
 }
 

@@ -18,32 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// As in StateReader: nlohmann's own line and column are replaced by ours (computed from the byte
-// offset, counting characters); what it expected is kept.
-std::string syntaxDetail(const std::string& what)
-{
-    static constexpr std::string_view kLead = "syntax error while parsing ";
-    const auto lead = what.find(kLead);
-    if (lead == std::string::npos) {
-        const auto colon = what.find(": ");
-        return colon == std::string::npos ? what : what.substr(colon + 2);
-    }
-    const std::string rest = what.substr(lead + kLead.size());
-    const auto dash = rest.find(" - ");
-    if (dash == std::string::npos) {
-        return rest;
-    }
-    return rest.substr(dash + 3) + " (while parsing " + rest.substr(0, dash) + ")";
-}
-
-std::string structureMessage(const std::string& name, const StructureError& error)
-{
-    if (error.pointer().empty()) {
-        return name + ": " + error.message();
-    }
-    return name + ": at " + error.pointer() + ": " + error.message();
-}
-
 std::string acceptedShapes()
 {
     std::string list;
@@ -71,7 +45,7 @@ json parseJson(std::string_view text, const std::string& name)
         const TextPosition at = positionAt(text, position);
         const bool atStart = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= position;
         throw InputError(name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)
-            + ": syntax error: " + syntaxDetail(error.what()) + (atStart ? " (the file is not JSON)" : ""));
+            + ": syntax error: " + syntaxErrorDetail(error.what()) + (atStart ? " (the file is not JSON)" : ""));
     }
 }
 
@@ -145,7 +119,7 @@ Inventory InventoryReader::readText(std::string_view text, const std::string& di
     try {
         return parse(text, displayName);
     } catch (const StructureError& error) {
-        throw InputError(structureMessage(displayName, error));
+        throw InputError(structureErrorMessage(displayName, error));
     } catch (const nlohmann::json::exception& error) {
         // A shape the converters did not anticipate; still the input's fault, still no partial result.
         throw InputError(displayName + ": unexpected content: " + error.what());

@@ -151,4 +151,26 @@ void expectObject(const json& value, const std::string& pointer, bool nullOk)
     throw StructureError(pointer, "expected an object, found " + describeJson(value));
 }
 
+std::string syntaxErrorDetail(const std::string& what)
+{
+    static constexpr std::string_view kLead = "syntax error while parsing ";
+    const auto lead = what.find(kLead);
+    if (lead == std::string::npos) {
+        const auto colon = what.find(": ");
+        return colon == std::string::npos ? what : what.substr(colon + 2);
+    }
+    const std::string rest = what.substr(lead + kLead.size());
+    const auto dash = rest.find(" - ");
+    if (dash == std::string::npos)
+        return rest;
+    return rest.substr(dash + 3) + " (while parsing " + rest.substr(0, dash) + ")";
+}
+
+std::string structureErrorMessage(const std::string& name, const StructureError& error)
+{
+    if (error.pointer().empty())
+        return name + ": " + error.message();
+    return name + ": at " + error.pointer() + ": " + error.message();
+}
+
 } // namespace blastline::importers

@@ -46,6 +46,15 @@ private:
     std::string m_message;
 };
 
+/**
+ * What nlohmann's parse_error says was expected, reworded for our messages: its own line and column
+ * (which count bytes) are dropped, since ours count characters; "syntax error while parsing X -
+ * unexpected ..." becomes "unexpected ... (while parsing X)".
+ */
+std::string syntaxErrorDetail(const std::string& what);
+/** "NAME: at /pointer: message", or "NAME: message" when the pointer is the root. */
+std::string structureErrorMessage(const std::string& name, const StructureError& error);
+
 // Typed field access on small DOMs; every mismatch becomes a StructureError naming the field.
 // `pointer` is the pointer of `object` relative to the record ("" for the record itself).
 const nlohmann::json* findField(const nlohmann::json& object, const char* key);

@@ -21,33 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-// nlohmann says e.g. "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error
-// while parsing object - unexpected '}'; expected string literal". Its line and column are replaced
-// by ours (computed from the byte offset); what it expected is kept.
-std::string syntaxDetail(const std::string& what)
-{
-    static constexpr std::string_view kLead = "syntax error while parsing ";
-    const auto lead = what.find(kLead);
-    if (lead == std::string::npos) {
-        const auto colon = what.find(": ");
-        return colon == std::string::npos ? what : what.substr(colon + 2);
-    }
-    const std::string rest = what.substr(lead + kLead.size());
-    const auto dash = rest.find(" - ");
-    if (dash == std::string::npos) {
-        return rest;
-    }
-    return rest.substr(dash + 3) + " (while parsing " + rest.substr(0, dash) + ")";
-}
-
-std::string structureMessage(const std::string& name, const StructureError& error)
-{
-    if (error.pointer().empty()) {
-        return name + ": " + error.message();
-    }
-    return name + ": at " + error.pointer() + ": " + error.message();
-}
-
 bool isBlank(std::string_view text)
 {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -123,7 +96,7 @@ core::TerraformState parse(std::string_view text, const std::string& name, core:
         const TextPosition at = positionAt(text, position == 0 ? 0 : position - 1);
         const bool atStart = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= (position == 0 ? 0 : position - 1);
         throw InputError(name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)
-            + ": syntax error: " + syntaxDetail(what) + (atStart ? " (the file is not JSON)" : ""));
+            + ": syntax error: " + syntaxErrorDetail(what) + (atStart ? " (the file is not JSON)" : ""));
     }
     if (!complete) {
         throw InputError(name + ": the JSON parser stopped early");
@@ -174,7 +147,7 @@ core::TerraformState readStateReference(
     try {
         return parse(text, displayName, progress);
     } catch (const StructureError& error) {
-        throw InputError(structureMessage(displayName, error));
+        throw InputError(structureErrorMessage(displayName, error));
     } catch (const json::exception& error) {
         // A shape our converters did not anticipate; still the input's fault, still no partial state.
         throw InputError(displayName + ": unexpected content: " + error.what());
