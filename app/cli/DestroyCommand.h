@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "cli/AnalysisInputs.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -23,16 +25,11 @@ public:
     int run(std::ostream& out, std::ostream& err) const;
 
 private:
-    std::string m_statePath;
+    AnalysisInputs m_inputs;
     std::vector<std::string> m_targets;
     int m_parallelism = 10;
-    std::string m_configDir;
-    std::vector<std::string> m_inventoryFiles;
     std::vector<std::string> m_assumptions;
     bool m_compare = false;
-    std::vector<std::string> m_ruleFiles;
-    std::string m_asOf;
-    std::string m_awsProviderVersion;
     std::string m_format = "text";
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "cli/AnalysisInputs.h"
+
 #include <iosfwd>
 #include <string>
 
@@ -10,7 +12,10 @@ class App;
 
 namespace blastline::cli {
 
-/** `blastline graph STATE --format dot|json` */
+/**
+ * `blastline graph STATE [--inventory FILE]... [--format dot|json]`: the resource graph, with each
+ * data store's recovery points as nodes (their fates are those of a full destroy).
+ */
 class GraphCommand
 {
 public:
@@ -18,7 +23,7 @@ public:
     int run(std::ostream& out, std::ostream& err) const;
 
 private:
-    std::string m_statePath;
+    AnalysisInputs m_inputs;
     std::string m_format = "dot";
 };
 

@@ -7,11 +7,6 @@ namespace blastline::cli {
 
 namespace {
 
-const char* edgeKindName(core::EdgeKind kind)
-{
-    return kind == core::EdgeKind::DependsOn ? "depends_on" : "references";
-}
-
 const char* sourceName(core::StateSource source)
 {
     switch (source) {
@@ -120,13 +115,26 @@ void JsonOutput::writeGraph(std::ostream& out, const core::ResourceGraph& graph)
             json.field("tainted", true);
         json.endObject();
     }
+    for (std::size_t i = 0; i < graph.recoveryPointCount(); ++i) {
+        const core::NodeId node {static_cast<std::uint32_t>(graph.nodeCount() + i)};
+        const auto& point = graph.recoveryPoint(node);
+        json.beginObject();
+        json.field("id", graph.nodeName(node));
+        json.field("mode", "recovery_point");
+        json.field("type", point.kind);
+        json.field("recovery_point_id", point.id);
+        json.field("fate", point.fate);
+        json.key("until").stringOrNull(point.until);
+        json.field("origin", point.origin);
+        json.endObject();
+    }
     json.endArray();
     json.key("edges").beginArray();
     for (const auto& edge : graph.edges()) {
         json.beginObject();
-        json.field("from", graph.instance(edge.from).displayName());
-        json.field("to", graph.instance(edge.to).displayName());
-        json.field("kind", edgeKindName(edge.kind));
+        json.field("from", graph.nodeName(edge.from));
+        json.field("to", graph.nodeName(edge.to));
+        json.field("kind", core::toString(edge.kind));
         json.field("provenance", edge.provenance);
         json.endObject();
     }

@@ -20,8 +20,7 @@ class JsonWriter
 public:
     explicit JsonWriter(std::ostream& out)
         : m_stream(out)
-    {
-    }
+    { }
     ~JsonWriter();
 
     JsonWriter& beginObject();

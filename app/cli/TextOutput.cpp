@@ -158,11 +158,20 @@ void TextOutput::writeDot(std::ostream& out, const core::ResourceGraph& graph)
         if (!module.empty())
             out << "  }\n";
     }
+    // Recovery points stand outside the module clusters: a backup is not part of the module it restores.
+    for (std::size_t i = 0; i < graph.recoveryPointCount(); ++i) {
+        const core::NodeId node {static_cast<std::uint32_t>(graph.nodeCount() + i)};
+        const auto& point = graph.recoveryPoint(node);
+        out << "  " << dotQuote(graph.nodeName(node))
+            << " [shape = cylinder, label=" << dotQuote(point.kind + ": " + point.id + " (" + point.fate + ")")
+            << "];\n";
+    }
     for (const auto& edge : graph.edges()) {
-        out << "  " << dotQuote(graph.instance(edge.from).displayName()) << " -> "
-            << dotQuote(graph.instance(edge.to).displayName());
+        out << "  " << dotQuote(graph.nodeName(edge.from)) << " -> " << dotQuote(graph.nodeName(edge.to));
         if (edge.kind == core::EdgeKind::References)
             out << " [style = dashed]";
+        else if (edge.kind != core::EdgeKind::DependsOn)
+            out << " [style = dotted, label = " << dotQuote(core::toString(edge.kind)) << "]";
         out << ";\n";
     }
     out << "}\n";

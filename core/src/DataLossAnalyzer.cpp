@@ -57,10 +57,13 @@ DataLossAnalyzer::DataLossAnalyzer(const ResourceGraph& graph, const DestroySimu
         m_operationByNode[op.node.value] = &op;
     for (std::uint32_t i = 0; i < m_graph.nodeCount(); ++i) {
         const ResourceInstance& instance = m_graph.instance(NodeId {i});
-        if (isDeleted(NodeId {i}) && instance.type() == "aws_kms_key") {
+        if (instance.type() == "aws_kms_key" && instance.isManaged()) {
             for (const char* path : {"id", "key_id", "arn"}) {
-                if (auto value = instance.attributes.getString(path); value && !value->empty())
-                    m_deletedKeys.emplace(keyIdOf(*value), NodeId {i});
+                if (auto value = instance.attributes.getString(path); value && !value->empty()) {
+                    m_keys.emplace(keyIdOf(*value), NodeId {i});
+                    if (isDeleted(NodeId {i}))
+                        m_deletedKeys.emplace(keyIdOf(*value), NodeId {i});
+                }
             }
         }
         if (isDeleted(NodeId {i}) && instance.type() == "aws_backup_vault")
@@ -98,7 +101,11 @@ std::vector<std::string> DataLossAnalyzer::identitiesOf(NodeId node, const Catal
 
 void DataLossAnalyzer::applyKeyDeletion(RecoveryPointResult& point, const std::string& kmsKeyId) const
 {
-    if (kmsKeyId.empty() || !isSurvivor(point))
+    if (kmsKeyId.empty())
+        return;
+    if (const auto known = m_keys.find(keyIdOf(kmsKeyId)); known != m_keys.end())
+        point.key = known->second;
+    if (!isSurvivor(point))
         return;
     const auto key = m_deletedKeys.find(keyIdOf(kmsKeyId));
     if (key == m_deletedKeys.end())
@@ -128,7 +135,7 @@ std::vector<RecoveryPointResult> DataLossAnalyzer::recoveryPointsOf(
             continue;
         }
         RecoveryPointResult point {
-            outcome.identifier, outcome.kind, "rule", RecoveryPointFate::Survives, {}, {}, outcome.explanation};
+            outcome.identifier, outcome.kind, "rule", RecoveryPointFate::Survives, {}, {}, outcome.explanation, {}};
         switch (outcome.effect) {
         case CatalogueRecoveryPoint::Effect::Created:
             point.fate = RecoveryPointFate::Created;
@@ -155,22 +162,22 @@ std::vector<RecoveryPointResult> DataLossAnalyzer::recoveryPointsOf(
             const ResourceInstance& snapshot = m_graph.instance(it->second);
             const auto& managed = *m_catalogue.entryFor(snapshot.type())->managedRecoveryPoint;
             const std::string id = attributeText(snapshot, managed.identifierAttribute);
-            RecoveryPointResult point {
-                id.empty() ? snapshot.addressText : id, managed.kind, "state", RecoveryPointFate::Survives, {}, {}, {}};
+            RecoveryPointResult point {id.empty() ? snapshot.addressText : id, managed.kind, "state",
+                RecoveryPointFate::Survives, {}, {}, {}, {}};
             if (isDeleted(it->second)) {
                 point.fate = RecoveryPointFate::Deleted;
                 point.explanation = snapshot.addressText + " is managed in the same state: the destroy deletes it too";
             } else {
                 point.explanation = snapshot.addressText + " is managed in the same state but is not deleted";
-                applyKeyDeletion(point, attributeText(snapshot, managed.kmsKeyAttribute));
             }
+            applyKeyDeletion(point, attributeText(snapshot, managed.kmsKeyAttribute));
             points.push_back(std::move(point));
         }
         for (auto [it, end] = m_inventoryByProtects.equal_range(identity); it != end; ++it) {
             const RecoveryPoint& source = m_inventory[it->second];
             const bool assumed = source.origin == RecoveryPoint::Origin::Assumed;
             RecoveryPointResult point {source.id, source.kind, assumed ? "assumed" : "inventory",
-                RecoveryPointFate::Survives, {}, source.createdAt, {}};
+                RecoveryPointFate::Survives, {}, source.createdAt, {}, {}};
             if (source.kind == "automated-backups" || source.kind == "automated-snapshot") {
                 // The same backups the catalogue's rule speaks of, listed by AWS: they share that rule's fate.
                 point.fate = automatedDeleted ? RecoveryPointFate::Deleted : RecoveryPointFate::Survives;

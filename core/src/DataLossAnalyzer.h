@@ -53,7 +53,10 @@ private:
     Branch judgeUnder(NodeId node, const CatalogueEntry& entry, const Facts& facts) const;
     std::vector<RecoveryPointResult> recoveryPointsOf(
         NodeId node, const CatalogueEntry& entry, const Facts& facts, std::vector<std::string>& unknowns) const;
-    /** A recovery point encrypted with a key this run deletes lives only until the key's window ends. */
+    /**
+     * Records the key that encrypts a recovery point; one this run deletes lets it live only until the
+     * key's deletion window ends.
+     */
     void applyKeyDeletion(RecoveryPointResult& point, const std::string& kmsKeyId) const;
     std::vector<std::string> identitiesOf(NodeId node, const CatalogueEntry& entry) const;
     bool isDeleted(NodeId node) const;
@@ -65,6 +68,7 @@ private:
     const InstanceFacts& m_facts;
     std::string m_asOf;
     std::unordered_map<std::uint32_t, const Operation*> m_operationByNode;
+    std::unordered_map<std::string, NodeId> m_keys;        // key id of each aws_kms_key in the state
     std::unordered_map<std::string, NodeId> m_deletedKeys; // key id of each aws_kms_key the run deletes
     std::unordered_map<std::string, NodeId> m_deletedVaults; // name of each aws_backup_vault the run deletes
     // Indexes by the identifier a recovery point restores, so each data store finds its own in O(1).

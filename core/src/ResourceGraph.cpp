@@ -142,6 +142,7 @@ BuildIndex::BuildIndex(const std::vector<ResourceInstance>& instances)
 struct ResourceGraph::Impl
 {
     Graph graph;
+    std::vector<RecoveryPointNode> recoveryPoints; // node = instance count + index
     std::vector<DanglingDependency> dangling;
 
     // find() and edges() build their tables on first use: the simulator needs neither.
@@ -149,6 +150,7 @@ struct ResourceGraph::Impl
     mutable std::unordered_map<std::string_view, std::uint32_t> byName; // current objects by addressText
     mutable std::vector<std::uint32_t> deposed; // few: searched in turn
     mutable std::once_flag edgesOnce;
+    mutable bool edgesListed = false;
     mutable std::vector<Edge> edges;
 
     void build(const std::vector<ResourceInstance>& instances, ProgressSink* progress);
@@ -243,12 +245,60 @@ ResourceGraph::ResourceGraph(TerraformState state, ProgressSink* progress)
 }
 
 ResourceGraph::~ResourceGraph() = default;
+
+const char* toString(EdgeKind kind)
+{
+    switch (kind) {
+    case EdgeKind::DependsOn:
+        return "depends_on";
+    case EdgeKind::References:
+        return "references";
+    case EdgeKind::Protects:
+        return "protects";
+    case EdgeKind::EncryptedBy:
+        return "encrypted_by";
+    }
+    return "unknown";
+}
+
+NodeId ResourceGraph::addRecoveryPoint(RecoveryPointNode point, NodeId protects, std::optional<NodeId> encryptedBy)
+{
+    const auto node = static_cast<std::uint32_t>(boost::add_vertex(m_impl->graph));
+    m_impl->recoveryPoints.push_back(std::move(point));
+    // Provenance is a view (see EdgeData): these edges view static text.
+    const auto addEdge = [&](NodeId to, EdgeKind kind, std::string_view label) {
+        boost::add_edge(node, to.value, EdgeData {kind, label}, m_impl->graph);
+        // edges() may already have been listed: keep that list whole.
+        if (m_impl->edgesListed)
+            m_impl->edges.push_back({NodeId {node}, to, kind, std::string(label)});
+    };
+    addEdge(protects, EdgeKind::Protects, "restores");
+    if (encryptedBy)
+        addEdge(*encryptedBy, EdgeKind::EncryptedBy, "kms key");
+    return NodeId {node};
+}
+
+std::size_t ResourceGraph::recoveryPointCount() const
+{
+    return m_impl->recoveryPoints.size();
+}
+
+const RecoveryPointNode& ResourceGraph::recoveryPoint(NodeId node) const
+{
+    return m_impl->recoveryPoints.at(node.value - m_state.instances.size());
+}
+
+std::string ResourceGraph::nodeName(NodeId node) const
+{
+    return isRecoveryPoint(node) ? "recovery point " + recoveryPoint(node).id : instance(node).displayName();
+}
 ResourceGraph::ResourceGraph(ResourceGraph&&) noexcept = default;
 ResourceGraph& ResourceGraph::operator=(ResourceGraph&&) noexcept = default;
 
 const std::vector<Edge>& ResourceGraph::edges() const
 {
     std::call_once(m_impl->edgesOnce, [this] {
+        m_impl->edgesListed = true;
         const Graph& graph = m_impl->graph;
         auto& edges = m_impl->edges;
         edges.reserve(boost::num_edges(graph));

@@ -110,14 +110,14 @@ WhatIfResult WhatIfEngine::run(const std::vector<Safeguard>& safeguards, Progres
 }
 
 WhatIfResult WhatIfEngine::runOnce(WhatIfInputs inputs, const CatalogueRules& catalogue,
-                                   const std::vector<Safeguard>& safeguards, ProgressSink* progress)
+    const std::vector<Safeguard>& safeguards, ProgressSink* progress)
 {
     TerraformState state = std::move(inputs.state);
     return execute(inputs, std::move(state), catalogue, safeguards, progress);
 }
 
 WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
-                                   const std::vector<Safeguard>& safeguards, ProgressSink* progress)
+    const std::vector<Safeguard>& safeguards, ProgressSink* progress)
 {
     std::optional<TerraformConfiguration> configuration = inputs.configuration;
     std::vector<RecoveryPoint> inventory = inputs.inventory;
@@ -175,8 +175,15 @@ WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState st
         result.simulation.summary = DestroySummary {};
     }
 
-    result.analysis =
-        DataLossAnalyzer(graph, result.simulation, catalogue, inventory, facts, inputs.asOf).analyze();
+    result.analysis = DataLossAnalyzer(graph, result.simulation, catalogue, inventory, facts, inputs.asOf).analyze();
+    // The recovery points join the graph, with their fates in this run, beside what they restore.
+    for (const auto& store : result.analysis.dataStores) {
+        for (const auto& point : store.recoveryPoints) {
+            result.graph->addRecoveryPoint(
+                {point.id, point.kind, toString(point.fate), point.until.value_or(""), point.origin}, store.node,
+                point.key);
+        }
+    }
     result.analysis.forgotten = std::move(forgotten);
     result.analysis.notes.insert(result.analysis.notes.end(), notes.begin(), notes.end());
     if (aborted) {

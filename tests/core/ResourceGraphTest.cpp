@@ -258,3 +258,24 @@ TEST(ResourceGraph, namesTagsAndDescriptionsAreNotReferences)
     EXPECT_EQ(graph.edges()[0].from, node(graph, "aws_db_instance.main"));
     EXPECT_EQ(graph.edges()[0].provenance, "db_subnet_group_name");
 }
+
+TEST(ResourceGraph, recoveryPointsAreNodesWithEdgesToWhatTheyProtectAndTheirKey)
+{
+    ResourceGraph graph(makeState("aws_kms_key.k; aws_rds_cluster.db"));
+    const auto listedBefore = graph.edges().size(); // listing first: later additions must still appear
+    const NodeId point = graph.addRecoveryPoint({"db-final", "final-snapshot", "created", "", "rule"},
+        node(graph, "aws_rds_cluster.db"), node(graph, "aws_kms_key.k"));
+    EXPECT_EQ(graph.nodeCount(), 2U) << "instance nodes are counted apart";
+    EXPECT_EQ(graph.recoveryPointCount(), 1U);
+    EXPECT_TRUE(graph.isRecoveryPoint(point));
+    EXPECT_FALSE(graph.isRecoveryPoint(node(graph, "aws_rds_cluster.db")));
+    EXPECT_EQ(graph.recoveryPoint(point).kind, "final-snapshot");
+    EXPECT_EQ(graph.nodeName(point), "recovery point db-final");
+    ASSERT_EQ(graph.edges().size(), listedBefore + 2);
+    EXPECT_EQ(graph.edges()[listedBefore].kind, EdgeKind::Protects);
+    EXPECT_EQ(graph.edges()[listedBefore].to, node(graph, "aws_rds_cluster.db"));
+    EXPECT_EQ(graph.edges()[listedBefore + 1].kind, EdgeKind::EncryptedBy);
+    EXPECT_EQ(graph.dependentsOf(node(graph, "aws_rds_cluster.db"), EdgeKind::Protects), std::vector<NodeId> {point});
+    EXPECT_TRUE(graph.dependentsOf(node(graph, "aws_rds_cluster.db"), EdgeKind::DependsOn).empty());
+    EXPECT_STREQ(toString(EdgeKind::EncryptedBy), "encrypted_by");
+}

@@ -222,6 +222,17 @@ TEST(WhatIfEngine, aFinalSnapshotEncryptedWithAKeyTheRunDeletesExpires)
     EXPECT_EQ(final->id, "prod-db-final");
     EXPECT_EQ(final->fate, RecoveryPointFate::Expires);
     EXPECT_EQ(final->until, "2026-03-05");
+    // The recovery point is a node of the run's graph, tied to its data store and to its key.
+    const auto& graph = *result.graph;
+    ASSERT_EQ(graph.recoveryPointCount(), 2U); // the final snapshot, and the automated backups it deletes
+    NodeId point {static_cast<std::uint32_t>(graph.nodeCount())};
+    if (graph.recoveryPoint(point).kind != "final-snapshot")
+        point.value += 1;
+    ASSERT_EQ(graph.recoveryPoint(point).kind, "final-snapshot");
+    EXPECT_EQ(graph.recoveryPoint(point).fate, "expires");
+    EXPECT_EQ(
+        graph.dependenciesOf(point, EdgeKind::Protects), std::vector<NodeId> {*graph.find("aws_rds_cluster.main")});
+    EXPECT_EQ(graph.dependenciesOf(point, EdgeKind::EncryptedBy), std::vector<NodeId> {*graph.find("aws_kms_key.db")});
 }
 
 TEST(WhatIfEngine, inventorySnapshotsOutsideTheStateSurvive)

@@ -48,6 +48,7 @@ struct RecoveryPointResult
     std::optional<std::string> until; // ISO date after which it is gone, when bounded
     std::optional<std::string> createdAt; // when known
     std::string explanation;
+    std::optional<NodeId> key; // the aws_kms_key of the state that encrypts it, when known
 };
 
 struct DataStoreResult

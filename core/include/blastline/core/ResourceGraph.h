@@ -17,7 +17,21 @@ class ProgressSink;
 enum class EdgeKind
 {
     DependsOn, // recorded by Terraform in the state's `dependencies` (orders a destroy)
-    References // inferred: an attribute value equals the other instance's `id` or `arn` (does not order a destroy)
+    References, // inferred: an attribute value equals the other instance's `id` or `arn` (does not order a destroy)
+    Protects, // a recovery point restores this data store
+    EncryptedBy // a recovery point is encrypted with this KMS key: it dies with the key
+};
+
+const char* toString(EdgeKind kind); // "depends_on", "references", "protects", "encrypted_by"
+
+/** A recovery point as a node of the graph, with its fate in the run that placed it there. */
+struct RecoveryPointNode
+{
+    std::string id;
+    std::string kind; // "automated-backups", "final-snapshot", ...
+    std::string fate; // "survives", "deleted", "created", "expires"
+    std::string until; // ISO date when bounded, else empty
+    std::string origin; // "rule", "state", "inventory", "assumed"
 };
 
 /** A directed edge: `from` depends on `to` (the direction `terraform graph` draws). */
@@ -53,8 +67,20 @@ public:
     ResourceGraph& operator=(ResourceGraph&&) noexcept;
 
     const TerraformState& state() const { return m_state; }
+    /** The instance nodes, 0 .. nodeCount()-1; recovery points (if any were added) follow them. */
     std::size_t nodeCount() const { return m_state.instances.size(); }
     const ResourceInstance& instance(NodeId node) const { return m_state.instances[node.value]; }
+
+    /**
+     * Adds a recovery point: a node after every instance node, with a Protects edge to the data store
+     * it restores and, when known, an EncryptedBy edge to the KMS key that encrypts it.
+     */
+    NodeId addRecoveryPoint(RecoveryPointNode point, NodeId protects, std::optional<NodeId> encryptedBy);
+    std::size_t recoveryPointCount() const;
+    bool isRecoveryPoint(NodeId node) const { return node.value >= m_state.instances.size(); }
+    const RecoveryPointNode& recoveryPoint(NodeId node) const;
+    /** The instance's display name, or "recovery point <id>". */
+    std::string nodeName(NodeId node) const;
 
     const std::vector<Edge>& edges() const;
     /** What `node` depends on (outgoing edges), optionally only of one kind. */

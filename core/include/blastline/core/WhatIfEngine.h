@@ -66,13 +66,13 @@ public:
      * so a 500,000-instance state is never held twice.
      */
     static WhatIfResult runOnce(WhatIfInputs inputs, const CatalogueRules& catalogue,
-                                const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
+        const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
     /** The baseline, then each safeguard alone, ranked best first (verdict, then stores saved). */
     std::vector<SafeguardComparison> compare(const WhatIfResult& baseline, ProgressSink* progress = nullptr) const;
 
 private:
     static WhatIfResult execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
-                                const std::vector<Safeguard>& safeguards, ProgressSink* progress);
+        const std::vector<Safeguard>& safeguards, ProgressSink* progress);
 
     const WhatIfInputs& m_inputs;
     const CatalogueRules& m_catalogue;
