@@ -41,6 +41,8 @@ void writeDataStore(JsonWriter& json, const core::DataStoreResult& store)
     json.key("unknown_facts").stringArray(store.unknownFacts);
     json.key("newest_recovery_point");
     store.newestRecoveryPoint ? json.value(*store.newestRecoveryPoint) : json.null();
+    json.key("recovery_point_age_days");
+    store.recoveryPointAgeDays ? json.value(static_cast<std::int64_t>(*store.recoveryPointAgeDays)) : json.null();
     json.key("deadline");
     store.deadline ? json.value(*store.deadline) : json.null();
     json.endObject();
@@ -151,6 +153,9 @@ void WhatIfOutput::writeText(std::ostream& out, const core::WhatIfResult& result
     for (const auto& store : analysis.dataStores) {
         out << "  " << styledFate(store.fate, style) << store.address << '\n'
             << "               " << store.explanation << '\n';
+        if (store.recoveryPointAgeDays)
+            out << "               newest recovery point: " << *store.newestRecoveryPoint << " ("
+                << *store.recoveryPointAgeDays << " days of data lost at most)\n";
         if (store.deadline)
             out << "               restore before " << *store.deadline << '\n';
     }

@@ -333,6 +333,8 @@ DataStoreResult DataLossAnalyzer::judge(NodeId node, const CatalogueEntry& entry
         }
         if (!bounded)
             result.deadline.reset();
+        if (result.newestRecoveryPoint)
+            result.recoveryPointAgeDays = IsoDate::daysBetween(*result.newestRecoveryPoint, m_asOf);
     }
     return result;
 }

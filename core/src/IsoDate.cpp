@@ -50,6 +50,15 @@ std::optional<std::string> IsoDate::addDays(std::string_view date, double days)
     return format(std::chrono::year_month_day {start + std::chrono::days {static_cast<long>(std::floor(days))}});
 }
 
+std::optional<long> IsoDate::daysBetween(std::string_view from, std::string_view to)
+{
+    const auto start = parse(from);
+    const auto end = parse(to);
+    if (!start || !end)
+        return std::nullopt;
+    return (std::chrono::sys_days {*end} - std::chrono::sys_days {*start}).count();
+}
+
 std::string IsoDate::today()
 {
     return format(

@@ -65,9 +65,11 @@ void expectMatchesGolden(const std::string& actual, const std::string& goldenNam
         GTEST_SKIP() << "rewrote " << goldenPath;
     }
     ASSERT_TRUE(std::filesystem::exists(goldenPath)) << goldenPath << " is missing; run with BLASTLINE_UPDATE_GOLDEN=1";
-    // Compared as parsed JSON so that a difference is reported by key, not by byte.
-    EXPECT_EQ(nlohmann::json::parse(actual), nlohmann::json::parse(readFile(goldenPath)))
-        << "differs from " << goldenPath;
+    // Compared as parsed JSON; a difference is reported as a JSON patch from the golden file to the output.
+    const auto expected = nlohmann::json::parse(readFile(goldenPath));
+    const auto got = nlohmann::json::parse(actual);
+    EXPECT_TRUE(got == expected) << goldenName << " differs (BLASTLINE_UPDATE_GOLDEN=1 rewrites it): "
+                                 << nlohmann::json::diff(expected, got).dump().substr(0, 2000);
 }
 
 std::string sample(const std::string& relative)
@@ -229,6 +231,7 @@ TEST(Cli, aSnapshotOutsideTheStateMakesTheClusterRecoverable)
             continue;
         EXPECT_EQ(store["fate"], "recoverable");
         EXPECT_EQ(store["newest_recovery_point"], "2026-01-15T09:12:00Z");
+        EXPECT_EQ(store["recovery_point_age_days"], 42); // 15 Jan to 26 Feb
         return;
     }
     FAIL() << "the cluster is not among the data stores";
@@ -264,6 +267,56 @@ TEST(Cli, secretsInTheStateAppearInNoOutput)
         EXPECT_EQ(run.err.find(secret), std::string::npos) << command[0];
     }
 }
+
+struct CorpusVerdictRow
+{
+    std::string file;
+    std::string verdict;
+    std::vector<std::pair<std::string, std::string>> fates; // data store -> fate
+    std::string why; // the settings that imply it
+};
+
+class CorpusVerdicts : public testing::TestWithParam<CorpusVerdictRow>
+{ };
+
+TEST_P(CorpusVerdicts, giveTheVerdictTheirSettingsImply)
+{
+    const auto path = std::filesystem::path(BLASTLINE_TEST_CORPUS) / "tfstate" / GetParam().file;
+    if (!std::filesystem::exists(path))
+        GTEST_SKIP() << "shared corpus not found at " << path << "; corpus verdicts skipped";
+    const CliRun run = runInProcess({"destroy", path.string(), "--format", "json", "--as-of", "2026-02-26"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto document = nlohmann::json::parse(run.out);
+    EXPECT_EQ(document["verdict"], GetParam().verdict) << GetParam().why;
+    ASSERT_EQ(document["data_stores"].size(), GetParam().fates.size()) << GetParam().why;
+    for (const auto& [address, fate] : GetParam().fates) {
+        bool found = false;
+        for (const auto& store : document["data_stores"]) {
+            if (store["address"] == address) {
+                EXPECT_EQ(store["fate"], fate) << address << ": " << GetParam().why;
+                found = true;
+            }
+        }
+        EXPECT_TRUE(found) << address;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusVerdicts,
+    testing::Values(
+        CorpusVerdictRow {"driftctl_aws_db_instance.tfstate", "no-data-loss", {{"aws_db_instance.default", "intact"}},
+            "skip_final_snapshot is false but final_snapshot_identifier is null: the provider refuses the delete"},
+        CorpusVerdictRow {"driftctl_aws_rds_cluster.tfstate", "no-data-loss",
+            {{"aws_rds_cluster.postgresql", "intact"}},
+            "the same for a cluster: skip_final_snapshot false without an identifier"},
+        CorpusVerdictRow {"driftctl_aws_dynamodb_table.tfstate", "data-loss",
+            {{"aws_dynamodb_table.basic-dynamodb-table", "lost"}, {"aws_dynamodb_table.example", "lost"}},
+            "point-in-time recovery is off: no system backup is made, and nothing else protects the tables"},
+        CorpusVerdictRow {"driftctl_aws_s3_full.tfstate", "no-data-loss",
+            {{"aws_s3_bucket.bucket", "intact"}, {"aws_s3_bucket.bucket2", "intact"},
+                {"aws_s3_bucket.bucket3", "intact"}},
+            "force_destroy is false: a bucket with objects refuses the delete, an empty one loses nothing"},
+        CorpusVerdictRow {"driftctl_aws_kms_key.tfstate", "no-data-loss", {}, "keys are not data stores"},
+        CorpusVerdictRow {"driftctl_aws_lb_listener.tfstate", "no-data-loss", {}, "load balancers hold no data"}));
 
 TEST(Cli, realExecutableReportsVersionAndExitCodes)
 {

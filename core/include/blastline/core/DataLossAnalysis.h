@@ -60,7 +60,8 @@ struct DataStoreResult
     std::vector<RecoveryPointResult> recoveryPoints;
     std::string explanation; // plain words
     std::vector<std::string> unknownFacts; // what would decide an Unknown
-    std::optional<std::string> newestRecoveryPoint; // creation time of the newest survivor (the RPO), when known
+    std::optional<std::string> newestRecoveryPoint; // creation time of the newest survivor, when known
+    std::optional<long> recoveryPointAgeDays; // its age on the run's date: the recovery point objective
     std::optional<std::string> deadline; // the earliest date a surviving recovery point expires, when bounded
 };
 
