@@ -39,6 +39,9 @@ void DestroyCommand::registerWith(CLI::App& app)
         ->check(CLI::Range(1, 1000));
     command->add_option("--assume", m_assumptions, "Run as if this safeguard were in place: " + safeguardNames());
     command->add_flag("--compare", m_compare, "Also run each safeguard alone and rank them by the data they save");
+    command->add_flag("--caveats", m_caveats,
+        "In the text report, list what the catalogue cannot know about the data "
+        "stores at stake (the JSON always has it)");
     command->add_option("--format", m_format, "Output format")->check(CLI::IsMember({"text", "json"}));
 }
 
@@ -82,7 +85,7 @@ int DestroyCommand::run(std::ostream& out, std::ostream& err) const
     if (m_format == "json")
         WhatIfOutput::writeJson(out, result, asOf, m_compare ? &comparison : nullptr);
     else
-        WhatIfOutput::writeText(out, result, m_compare ? &comparison : nullptr, OutputStyle::forStdout());
+        WhatIfOutput::writeText(out, result, m_compare ? &comparison : nullptr, OutputStyle::forStdout(), m_caveats);
     return ExitOk;
 }
 

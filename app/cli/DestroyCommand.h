@@ -30,6 +30,7 @@ private:
     int m_parallelism = 10;
     std::vector<std::string> m_assumptions;
     bool m_compare = false;
+    bool m_caveats = false;
     std::string m_format = "text";
 };
 

@@ -106,6 +106,8 @@ void writeEntry(std::ostream& out, const core::CatalogueEntry& entry)
         }
         out << ".\n\n";
     }
+    if (!entry.independentBackup.empty())
+        out << "Independent backup (the `independent-backups` safeguard): " << entry.independentBackup << ".\n\n";
     for (const auto& caveat : entry.caveats)
         out << "> Caveat: " << caveat << '\n';
     if (!entry.caveats.empty())

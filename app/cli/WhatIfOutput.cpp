@@ -128,7 +128,7 @@ void WhatIfOutput::writeJson(std::ostream& out, const core::WhatIfResult& result
 }
 
 void WhatIfOutput::writeText(std::ostream& out, const core::WhatIfResult& result,
-    const std::vector<core::SafeguardComparison>* comparison, const OutputStyle& style)
+    const std::vector<core::SafeguardComparison>* comparison, const OutputStyle& style, bool showCaveats)
 {
     const auto& analysis = result.analysis;
     std::size_t counts[4] = {};
@@ -168,10 +168,19 @@ void WhatIfOutput::writeText(std::ostream& out, const core::WhatIfResult& result
         if (store.fate != core::DataFate::Intact)
             atStake.insert(store.type);
     }
+    std::size_t caveats = 0;
     for (const auto& caveat : analysis.caveats) {
-        if (atStake.contains(caveat.type))
+        if (!atStake.contains(caveat.type))
+            continue;
+        if (showCaveats)
             out << style.dim("Caveat (" + caveat.type + "): " + caveat.text) << '\n';
+        ++caveats;
     }
+    if (caveats > 0 && !showCaveats)
+        out << style.dim(std::to_string(caveats)
+            + " caveats of the catalogue apply to these data stores (what it "
+              "cannot know or is unsure of): --caveats lists them, and so does --format json")
+            << '\n';
     if (!analysis.unmodelledTypes.empty()) {
         out << style.dim("Not modelled (deleted, treated as holding no data):");
         for (const auto& type : analysis.unmodelledTypes)
@@ -188,15 +197,12 @@ void WhatIfOutput::writeText(std::ostream& out, const core::WhatIfResult& result
             out << "  " << name << verdictText;
             if (row.saved.empty() && row.improved.empty())
                 out << "changes nothing";
-            bool first = true;
-            for (const auto& item : row.saved) {
-                out << (first ? "" : "; ") << "saves " << item;
-                first = false;
-            }
-            for (const auto& item : row.improved) {
-                out << (first ? "" : "; ") << item;
-                first = false;
-            }
+            else
+                out << "saves " << row.saved.size() << ", makes " << row.improved.size() << " recoverable";
+            for (const auto& item : row.saved)
+                out << "\n      saves " << item;
+            for (const auto& item : row.improved)
+                out << "\n      " << item;
             out << '\n';
         }
     }

@@ -20,8 +20,9 @@ class WhatIfOutput
 public:
     static void writeJson(std::ostream& out, const core::WhatIfResult& result, const std::string& asOf,
         const std::vector<core::SafeguardComparison>* comparison);
+    /** `showCaveats`: list the catalogue's caveats for the data stores at stake, not only their count. */
     static void writeText(std::ostream& out, const core::WhatIfResult& result,
-        const std::vector<core::SafeguardComparison>* comparison, const OutputStyle& style);
+        const std::vector<core::SafeguardComparison>* comparison, const OutputStyle& style, bool showCaveats);
 };
 
 } // namespace blastline::cli

@@ -244,7 +244,8 @@ DataLossAnalyzer::Branch DataLossAnalyzer::judgeUnder(
     branch.points = recoveryPointsOf(node, entry, facts, branch.unknowns);
     const bool survivor = std::any_of(branch.points.begin(), branch.points.end(), isSurvivor);
     branch.judgement = survivor ? Judgement::Recoverable : Judgement::Lost;
-    branch.explanation = "deleted by the destroy";
+    branch.explanation =
+        (entry.description.empty() ? std::string("deleted") : entry.description + " deleted") + " by the destroy";
     for (const auto& point : branch.points) {
         if (!point.explanation.empty())
             branch.explanation += "; " + point.explanation;

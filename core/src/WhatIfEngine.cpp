@@ -76,15 +76,21 @@ bool applySafeguards(const std::vector<Safeguard>& safeguards, const CatalogueRu
             }
             break;
         case Safeguard::IndependentBackups:
+            // Only where a service can hold such a backup: nothing backs up a log group or an ECR
+            // repository into another account, and assuming it would invent a recovery point.
             for (const auto& instance : state.instances) {
                 if (!isDataStore(catalogue, instance) || instance.isDeposed())
+                    continue;
+                const std::string& service = catalogue.entryFor(instance.type())->independentBackup;
+                if (service.empty())
                     continue;
                 RecoveryPoint point;
                 point.id = "independent-backup:" + instance.addressText;
                 point.kind = "independent-backup";
                 point.origin = RecoveryPoint::Origin::Assumed;
                 point.protects = instance.addressText;
-                point.sourceDocument = "independent-backups: a backup in a vault outside this state and account";
+                point.sourceDocument = "independent-backups: " + service
+                    + " (https://docs.aws.amazon.com/aws-backup/latest/devguide/backup-feature-availability.html)";
                 point.account = "another account";
                 inventory.push_back(std::move(point));
             }

@@ -265,7 +265,7 @@ core::CatalogueEntry readEntry(const json& item, const std::string& name, const 
     expectOnlyFields(item,
         {"type", "aliases", "description", "data_store", "holds_data_when", "documentation", "defaults",
             "identity_attributes", "kms_key_attribute", "failures", "recovery_points", "managed_recovery_point",
-            "delete_actions", "safeguards", "caveats"},
+            "delete_actions", "safeguards", "independent_backup", "caveats"},
         pointer);
     core::CatalogueEntry entry;
     entry.type = nonEmptyString(item, "type", pointer);
@@ -302,6 +302,7 @@ core::CatalogueEntry readEntry(const json& item, const std::string& name, const 
         entry.managedRecoveryPoint = readManagedRecoveryPoint(*managed, pointer + "/managed_recovery_point");
     entry.deleteActions = stringListField(item, "delete_actions", pointer);
     entry.safeguards = readSafeguards(item, pointer);
+    entry.independentBackup = stringField(item, "independent_backup", pointer, false);
     entry.caveats = stringListField(item, "caveats", pointer);
     return entry;
 }

@@ -47,6 +47,7 @@ DeletionCatalogue smallCatalogue()
             "backup_retention_period > 0 && delete_automated_backups == false", "backup_retention_period", "",
             "automated backups are retained", "test"}};
     cluster.deleteActions = {"rds:DeleteDBCluster"};
+    cluster.independentBackup = "AWS Backup";
     cluster.safeguards = {{"deletion-protection", {{"deletion_protection", AttributeValue::boolean(true)}}},
         {"final-snapshot",
             {{"skip_final_snapshot", AttributeValue::boolean(false)},
@@ -277,6 +278,20 @@ TEST(WhatIfEngine, bucketWithForceDestroyIsUnknownUntilItsContentIsKnown)
 
     run.inputs.facts["bucket_empty"] = AttributeValue::boolean(false);
     EXPECT_EQ(store(run(), "aws_s3_bucket.logs").fate, DataFate::Lost);
+}
+
+TEST(WhatIfEngine, independentBackupsAreAssumedOnlyWhereAServiceCanHoldThem)
+{
+    auto state = auroraState();
+    auto bucket = makeState("aws_s3_bucket.logs");
+    state.instances.push_back(bucket.instances.front());
+    setAttribute(state, "aws_s3_bucket.logs", "force_destroy", AttributeValue::boolean(true));
+    Scenario run(std::move(state));
+    run.inputs.facts["bucket_empty"] = AttributeValue::boolean(false);
+    const auto result = run({Safeguard::IndependentBackups});
+    EXPECT_EQ(store(result, "aws_rds_cluster.main").fate, DataFate::Recoverable);
+    // The small catalogue names no backup service for buckets: no backup is invented for it.
+    EXPECT_EQ(store(result, "aws_s3_bucket.logs").fate, DataFate::Lost);
 }
 
 TEST(WhatIfEngine, compareRanksSafeguardsThatKeepTheDataFirst)

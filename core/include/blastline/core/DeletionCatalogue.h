@@ -73,6 +73,11 @@ struct CatalogueEntry
     std::vector<std::string> deleteActions;
     /** Per safeguard name, the attributes it sets on this type ("deletion-protection": {deletion_protection: true}). */
     std::map<std::string, std::map<std::string, AttributeValue>> safeguards;
+    /**
+     * The service that can keep a backup of this type outside the state and the account (e.g. "AWS
+     * Backup"), which the independent-backups safeguard assumes; empty when there is none.
+     */
+    std::string independentBackup;
     /** Things the entry cannot know, said in every result that involves the type. */
     std::vector<std::string> caveats;
 };
