@@ -63,22 +63,29 @@ void JsonOutput::writeSimulationFields(
     json.key("targets").stringArray(simulation.targets);
     json.key("operations").beginArray();
     for (const auto& op : simulation.operations) {
-        const auto& instance = graph.instance(op.node);
+        // A plan's creates and updates have no node: the object does not exist yet or is not deleted.
+        const core::ResourceInstance* instance = op.node.value < graph.nodeCount() ? &graph.instance(op.node) : nullptr;
         json.beginObject();
-        json.field("address", instance.addressText);
+        json.field("address", instance ? instance->addressText : op.address);
         json.field("type", op.type);
-        json.field("action", "delete");
+        json.field("action", op.action);
         json.field("outcome", core::toString(op.outcome));
         json.key("reason").stringOrNull(op.reason);
         json.field("wave", op.wave);
         json.key("start_s").valueOrNull(op.startSeconds);
         json.key("end_s").valueOrNull(op.endSeconds);
-        if (instance.isDeposed())
-            json.field("deposed", instance.deposedKey);
+        if (instance && instance->isDeposed())
+            json.field("deposed", instance->deposedKey);
         if (!op.rule.empty())
             json.field("rule", op.rule);
         if (!op.uncertainty.empty())
             json.field("uncertainty", op.uncertainty);
+        if (!op.replaceOrder.empty())
+            json.field("replace_order", op.replaceOrder);
+        if (!op.actionReason.empty())
+            json.field("action_reason", op.actionReason);
+        if (!op.replacePaths.empty())
+            json.key("replace_paths").stringArray(op.replacePaths);
         json.endObject();
     }
     json.endArray();

@@ -87,7 +87,12 @@ void TextOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
     // Group by wave: a wave is what can go once everything that depends on it has gone.
     std::map<int, std::vector<const core::Operation*>> byWave;
     std::size_t width = 0;
+    std::vector<const core::Operation*> notDeleted; // a plan's creates, updates, reads and forgets
     for (const auto& op : simulation.operations) {
+        if (!op.deletes()) {
+            notDeleted.push_back(&op);
+            continue;
+        }
         byWave[op.wave].push_back(&op);
         width = std::max(width, op.address.size());
     }
@@ -99,6 +104,8 @@ void TextOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
         out << '\n' << style.bold("Wave " + std::to_string(wave)) << " (" << operations.size() << ")\n";
         for (const auto* op : operations) {
             out << "  " << outcomeLabel(op->outcome, style) << "  " << padRight(op->address, width);
+            if (op->action == "replace")
+                out << "  " << style.bold("(replaced: " + op->replaceOrder + ")");
             if (op->startSeconds && op->endSeconds)
                 out << "  " << style.dim(formatDuration(*op->startSeconds) + " -> " + formatDuration(*op->endSeconds));
             out << '\n';
@@ -106,6 +113,17 @@ void TextOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
                 out << "           " << op->reason << '\n';
             if (!op->uncertainty.empty())
                 out << "           " << style.yellow(op->uncertainty) << '\n';
+        }
+    }
+
+    if (!notDeleted.empty()) {
+        out << '\n' << style.bold("Not deleted by this plan") << " (" << notDeleted.size() << ")\n";
+        for (const auto* op : notDeleted) {
+            std::string action = op->action;
+            action.resize(8, ' ');
+            out << "  " << action << " " << op->address << '\n';
+            if (!op->reason.empty())
+                out << "           " << op->reason << '\n';
         }
     }
 

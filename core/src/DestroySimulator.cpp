@@ -54,9 +54,16 @@ void reportProgress(ProgressSink* progress, std::size_t done, std::size_t total)
 }
 
 /** Managed instances in scope: all of them, or the targets plus everything that depends on them. */
-std::vector<char> selectScope(const ResourceGraph& graph, const std::vector<ResourceAddress>& targets)
+std::vector<char> selectScope(const ResourceGraph& graph, const DestroyOptions& options)
 {
     const std::size_t count = graph.nodeCount();
+    if (options.exactly) {
+        std::vector<char> only(count, 0);
+        for (NodeId node : *options.exactly)
+            only.at(node.value) = graph.instance(node).isManaged() ? 1 : 0;
+        return only;
+    }
+    const std::vector<ResourceAddress>& targets = options.targets;
     std::vector<char> selected(count, targets.empty() ? 1 : 0);
     std::vector<NodeId> pending;
     for (const auto& target : targets) {
@@ -351,7 +358,7 @@ DestroySimulation DestroySimulator::run(
     if (!options.targets.empty())
         simulation.warnings.emplace_back("Resource targeting is in effect");
 
-    Plan plan = buildPlan(graph, selectScope(graph, options.targets));
+    Plan plan = buildPlan(graph, selectScope(graph, options));
     assignWaves(plan);
     reportProgress(progress, 0, plan.size());
     Schedule schedule(graph, plan, m_rules, m_durations, progress);

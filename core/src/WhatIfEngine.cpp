@@ -9,6 +9,8 @@
 #include "blastline/core/CatalogueRules.h"
 
 #include <algorithm>
+#include <limits>
+#include <unordered_map>
 
 namespace blastline::core {
 
@@ -198,6 +200,108 @@ WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState st
                 "the destroy stops before deleting anything: " + aborted->address + " has lifecycle.prevent_destroy";
         result.analysis.aborted = std::move(aborted);
         result.analysis.verdict = Verdict::Aborted;
+    }
+    return result;
+}
+
+WhatIfResult WhatIfEngine::runPlan(const TerraformPlan& plan, WhatIfInputs inputs, const CatalogueRules& catalogue,
+    const std::vector<Safeguard>& safeguards, ProgressSink* progress)
+{
+    std::optional<TerraformConfiguration> configuration = inputs.configuration;
+    std::vector<RecoveryPoint> inventory = inputs.inventory;
+    TerraformState state = std::move(inputs.state);
+    const bool scp = applySafeguards(safeguards, catalogue, state, configuration, inventory);
+
+    WhatIfResult result;
+    result.safeguards = safeguards;
+    result.graph = std::make_unique<ResourceGraph>(std::move(state), progress);
+    const ResourceGraph& graph = *result.graph;
+    const InstanceFacts facts(graph.state(), inventory, inputs.facts);
+
+    // The plan's deletes and replaces, found in the state it starts from; they are what is simulated.
+    std::vector<NodeId> deleted;
+    std::unordered_map<std::uint32_t, const ResourceChange*> changeOf;
+    std::vector<std::string> warnings;
+    for (const auto& change : plan.resourceChanges) {
+        if (!deletesObject(change.action))
+            continue;
+        const std::string name = change.deposedKey.empty()
+            ? change.addressText
+            : change.addressText + " (deposed object " + change.deposedKey + ")";
+        const auto node = graph.find(name);
+        if (!node) {
+            warnings.push_back(name + " is deleted by the plan but is not in the state it starts from: not simulated");
+            continue;
+        }
+        deleted.push_back(*node);
+        changeOf[node->value] = &change;
+    }
+    DestroyOptions options = inputs.destroyOptions;
+    options.targets.clear();
+    options.exactly = deleted;
+
+    DeletionRules rules;
+    rules.add(std::make_unique<CatalogueDeletionRule>(catalogue, facts));
+    if (scp)
+        rules.add(std::make_unique<ScpDenyDeleteRule>(catalogue));
+    result.simulation = DestroySimulator(rules).run(graph, options, progress);
+    for (auto& op : result.simulation.operations) {
+        const ResourceChange& change = *changeOf.at(op.node.value);
+        op.action = toString(change.action);
+        op.actionReason = change.actionReason;
+        op.replacePaths = change.replacePaths;
+        if (change.action == PlanAction::DeleteThenCreate)
+            op.replaceOrder = "delete-before-create";
+        else if (change.action == PlanAction::CreateThenDelete)
+            op.replaceOrder = "create-before-destroy";
+    }
+    result.simulation.warnings.insert(result.simulation.warnings.end(), warnings.begin(), warnings.end());
+
+    // prevent_destroy stops a plan that deletes or replaces a protected instance (formats.md C.4).
+    std::optional<AbortReason> aborted;
+    if (configuration) {
+        for (const auto& op : result.simulation.operations) {
+            const ResourceInstance& instance = graph.instance(op.node);
+            const ConfigResource* block = configuration->findResource(instance.address.configString());
+            if (!aborted && block && block->preventDestroy == true && !instance.isDeposed())
+                aborted =
+                    AbortReason {"prevent_destroy", instance.addressText, preventDestroyMessage(instance.addressText)};
+        }
+    }
+    if (aborted) {
+        result.simulation.operations.clear();
+        result.simulation.summary = DestroySummary {};
+    }
+    result.analysis = DataLossAnalyzer(graph, result.simulation, catalogue, inventory, facts, inputs.asOf).analyze();
+    if (aborted) {
+        for (auto& store : result.analysis.dataStores)
+            store.explanation = "terraform refuses the plan before changing anything: " + aborted->address
+                + " has lifecycle.prevent_destroy";
+        result.analysis.aborted = std::move(aborted);
+        result.analysis.verdict = Verdict::Aborted;
+    }
+    for (const auto& store : result.analysis.dataStores) {
+        for (const auto& point : store.recoveryPoints) {
+            result.graph->addRecoveryPoint(
+                {point.id, point.kind, toString(point.fate), point.until.value_or(""), point.origin}, store.node,
+                point.key);
+        }
+    }
+
+    // Everything else the plan does is listed after the simulated deletes, in plan order. A replaced
+    // data store is judged above: the object that replaces it starts empty.
+    for (const auto& change : plan.resourceChanges) {
+        if (deletesObject(change.action))
+            continue;
+        Operation op;
+        op.node = NodeId {std::numeric_limits<std::uint32_t>::max()}; // not a node of the graph
+        op.address = change.addressText;
+        op.type = change.address.type;
+        op.action = toString(change.action);
+        op.actionReason = change.actionReason;
+        if (change.action == PlanAction::Forget || change.action == PlanAction::CreateThenForget)
+            op.reason = "no longer managed by Terraform: the object stays in AWS and is not deleted";
+        result.simulation.operations.push_back(std::move(op));
     }
     return result;
 }

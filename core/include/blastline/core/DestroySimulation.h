@@ -32,6 +32,14 @@ struct Operation
     int wave = 0; // 1 for instances nothing waits on; 1 + the latest wave of what must go first
     std::optional<double> startSeconds;
     std::optional<double> endSeconds;
+
+    // What a plan asks for (a destroy's operations are all "delete"). Only deletes and replaces are
+    // simulated; the others are listed with outcome Done and no times.
+    std::string action = "delete"; // create, update, delete, replace, forget, read, no-op
+    std::string replaceOrder; // "delete-before-create" | "create-before-destroy" for a replace
+    std::string actionReason; // the plan's action_reason, e.g. "replace_because_cannot_update"
+    std::vector<std::string> replacePaths; // attributes that forced the replacement, e.g. "identifier"
+    bool deletes() const { return action == "delete" || action == "replace"; }
 };
 
 struct DestroySummary

@@ -6,6 +6,7 @@
 #include "blastline/core/OperationDurations.h"
 #include "blastline/core/ResourceAddress.h"
 
+#include <optional>
 #include <vector>
 
 namespace blastline::core {
@@ -17,6 +18,11 @@ struct DestroyOptions
 {
     std::vector<ResourceAddress> targets; // empty: full destroy
     int parallelism = 10; // Terraform's DefaultParallelism
+    /**
+     * When set, exactly these instances are deleted (a plan's deletes and replaces), ordered among
+     * themselves as a destroy orders them; `targets` is then ignored.
+     */
+    std::optional<std::vector<NodeId>> exactly;
 };
 
 /**

@@ -9,6 +9,7 @@
 #include "blastline/core/ResourceGraph.h"
 #include "blastline/core/Safeguard.h"
 #include "blastline/core/TerraformConfiguration.h"
+#include "blastline/core/TerraformPlan.h"
 
 #include <map>
 #include <memory>
@@ -66,6 +67,15 @@ public:
      * so a 500,000-instance state is never held twice.
      */
     static WhatIfResult runOnce(WhatIfInputs inputs, const CatalogueRules& catalogue,
+        const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
+    /**
+     * What applying a plan does to the data: `inputs.state` is the state the plan starts from (its
+     * prior_state, or --state). Deletes and replaces run in Terraform's apply order with the same
+     * deletion rules as a destroy; a replaced data store starts empty, so its data survives only in a
+     * recovery point. Creates, updates, reads and forgets are listed, not simulated: they follow the
+     * simulated operations in plan order, with no node of the graph (their `node` is out of range).
+     */
+    static WhatIfResult runPlan(const TerraformPlan& plan, WhatIfInputs inputs, const CatalogueRules& catalogue,
         const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
     /** The baseline, then each safeguard alone, ranked best first (verdict, then stores saved). */
     std::vector<SafeguardComparison> compare(const WhatIfResult& baseline, ProgressSink* progress = nullptr) const;
