@@ -144,6 +144,26 @@ void readModule(Walk& walk, const fs::path& dir, const std::string& moduleAddres
         followModuleCall(walk, dir, index);
 }
 
+/**
+ * The dependency lock file `terraform init` writes: one `provider "<source>" { version = "x.y.z" }`
+ * block per provider. Some deletes behave by provider version (formats.md D.6), so it is worth reading.
+ */
+void readLockFile(const fs::path& path, core::TerraformConfiguration& configuration)
+{
+    std::error_code error;
+    if (!fs::is_regular_file(path, error))
+        return;
+    const HclBody body = HclParser::parse(readFileText(path), path.string());
+    for (const auto& block : body.blocks) {
+        if (block.type != "provider" || block.labels.size() != 1)
+            continue;
+        const HclAttribute* version = block.body.findAttribute("version");
+        if (version && version->value.kind == HclValue::Kind::Literal
+            && version->value.literal.kind == core::AttributeValue::Kind::String)
+            configuration.providerVersions[block.labels.front()] = version->value.literal.text;
+    }
+}
+
 } // namespace
 
 core::TerraformConfiguration ConfigurationReader::readDirectory(const std::string& dir)
@@ -158,6 +178,7 @@ core::TerraformConfiguration ConfigurationReader::readDirectory(const std::strin
     configuration.rootDirectory = dir;
     Walk walk {configuration, {canonicalOrSelf(root)}};
     readModule(walk, root, "");
+    readLockFile(root / ".terraform.lock.hcl", configuration);
     return configuration;
 }
 

@@ -590,4 +590,27 @@ TEST(ConfigurationReader, deepNestingIsAnInputErrorNotACrash)
 }
 
 } // namespace
+TEST(ConfigurationReader, readsProviderVersionsFromTheLockFile)
+{
+    TempDir dir;
+    dir.write("main.tf", "resource \"aws_instance\" \"bastion\" {}\n");
+    // As `terraform init` writes it.
+    dir.write(".terraform.lock.hcl", R"(# This file is maintained automatically by "terraform init".
+# Manual edits may be lost in future updates.
+
+provider "registry.terraform.io/hashicorp/aws" {
+  version     = "4.15.1"
+  constraints = "~> 4.0"
+  hashes = [
+    "h1:abc=",
+    "zh:def",
+  ]
+}
+)");
+    const auto configuration = ConfigurationReader::readDirectory(dir.path().string());
+    ASSERT_EQ(configuration.providerVersions.size(), 1U);
+    EXPECT_EQ(configuration.providerVersions.at("registry.terraform.io/hashicorp/aws"), "4.15.1");
+    EXPECT_EQ(addresses(configuration), std::vector<std::string> {"aws_instance.bastion"});
+}
+
 } // namespace blastline::importers

@@ -3,6 +3,7 @@
 
 #include "blastline/core/Attributes.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ struct TerraformConfiguration
     std::vector<ConfigResource> resources;
     std::vector<RemovedBlock> removedBlocks;
     std::vector<ModuleCall> moduleCalls;
+    /** Provider versions locked in the root's .terraform.lock.hcl: "registry.terraform.io/hashicorp/aws" -> "5.31.0".
+     */
+    std::map<std::string, std::string> providerVersions;
     std::vector<std::string> warnings; // e.g. a remote module source not followed, a file skipped
 
     const ConfigResource* findResource(const std::string& configAddress) const
