@@ -14,19 +14,25 @@
 
 namespace blastline::cli {
 
-void AnalysisInputs::registerWith(CLI::App& command)
+void AnalysisInputs::registerWith(CLI::App& command, StateArgument stateArgument)
 {
-    command.add_option("STATE", m_statePath, "Terraform state (format 3 or 4) or `terraform show -json` output")
-        ->required();
+    if (stateArgument == StateArgument::Positional)
+        command.add_option("STATE", m_statePath, "Terraform state (format 3 or 4) or `terraform show -json` output")
+            ->required();
+    else
+        command.add_option("--state", m_statePath,
+            "The state the plan starts from (format 3 or 4, or `terraform show -json`); default: the "
+            "plan's prior_state");
     command.add_option("--config", m_configDir,
         "Terraform configuration folder: prevent_destroy, removed blocks, blocks gone from the code");
     command.add_option("--inventory", m_inventoryFiles,
         "AWS CLI JSON listing of backups outside the state (rds describe-db-snapshots, "
         "backup list-recovery-points-by-backup-vault, ...); repeatable");
     command.add_option("--rules", m_ruleFiles, "A deletion-catalogue file that adds or overrides entries; repeatable");
-    command.add_option("--as-of", m_asOf, "The date the destroy is imagined on (YYYY-MM-DD; default today, UTC)");
+    command.add_option("--as-of", m_asOf,
+        "The date the run is imagined on (YYYY-MM-DD; default today, UTC): retention windows count from it");
     command.add_option("--aws-provider-version", m_awsProviderVersion,
-        "The AWS provider version the destroy would run with (some behaviour depends on it)");
+        "The AWS provider version the run would use (some deletes depend on it); default: the lock file in --config");
 }
 
 core::DeletionCatalogue AnalysisInputs::loadCatalogue() const
@@ -42,6 +48,26 @@ std::string AnalysisInputs::asOf() const
     return m_asOf.empty() ? core::IsoDate::today() : m_asOf;
 }
 
+std::string AnalysisInputs::safeguardNames()
+{
+    std::string names;
+    for (const auto safeguard : core::allSafeguards())
+        names.append(names.empty() ? "" : ", ").append(core::toString(safeguard));
+    return names;
+}
+
+std::vector<core::Safeguard> AnalysisInputs::parseSafeguards(const std::vector<std::string>& names)
+{
+    std::vector<core::Safeguard> safeguards;
+    for (const auto& name : names) {
+        const auto safeguard = core::parseSafeguard(name);
+        if (!safeguard)
+            throw core::InputError("--assume " + name + ": not a safeguard; expected one of " + safeguardNames());
+        safeguards.push_back(*safeguard);
+    }
+    return safeguards;
+}
+
 core::WhatIfInputs AnalysisInputs::load(core::ProgressSink* progress, std::ostream& err) const
 {
     if (!m_asOf.empty() && !core::IsoDate::isValid(m_asOf))
@@ -50,11 +76,18 @@ core::WhatIfInputs AnalysisInputs::load(core::ProgressSink* progress, std::ostre
     inputs.asOf = asOf();
     if (!m_awsProviderVersion.empty())
         inputs.facts["aws_provider_version"] = core::AttributeValue::string(m_awsProviderVersion);
-    inputs.state = importers::StateReader::readFile(m_statePath, progress);
+    if (!m_statePath.empty())
+        inputs.state = importers::StateReader::readFile(m_statePath, progress);
     if (!m_configDir.empty()) {
         inputs.configuration = importers::ConfigurationReader::readDirectory(m_configDir);
         for (const auto& warning : inputs.configuration->warnings)
             err << "blastline: " << m_configDir << ": " << warning << '\n';
+        // The lock file says which AWS provider the run would use, unless the user said otherwise.
+        for (const char* source : {"registry.terraform.io/hashicorp/aws", "registry.opentofu.org/hashicorp/aws"}) {
+            const auto locked = inputs.configuration->providerVersions.find(source);
+            if (m_awsProviderVersion.empty() && locked != inputs.configuration->providerVersions.end())
+                inputs.facts["aws_provider_version"] = core::AttributeValue::string(locked->second);
+        }
     }
     for (const auto& file : m_inventoryFiles) {
         auto inventory = importers::InventoryReader::readFile(file);

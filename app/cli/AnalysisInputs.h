@@ -19,22 +19,36 @@ class ProgressSink;
 namespace blastline::cli {
 
 /**
- * The inputs of every command that judges a state (destroy, graph): the state, and what else is
- * known of it — the configuration, backups outside the state, catalogue additions, the date.
+ * The inputs of every command that judges a state (destroy, graph, check): the state, and what else
+ * is known of it — the configuration, backups outside the state, catalogue additions, the date.
  */
 class AnalysisInputs
 {
 public:
-    void registerWith(CLI::App& command);
+    /** How the state is given: the positional STATE (destroy, graph), or `--state` beside a plan (check). */
+    enum class StateArgument
+    {
+        Positional,
+        Option
+    };
+
+    void registerWith(CLI::App& command, StateArgument stateArgument = StateArgument::Positional);
     /** The built-in catalogue with the --rules files applied. */
     core::DeletionCatalogue loadCatalogue() const;
     /**
      * Reads and checks everything (throws InputError naming the file and the place); warnings of the
-     * readers go to `err`. Nothing is printed to stdout.
+     * readers go to `err`. Nothing is printed to stdout. Without a state path (an optional `--state`
+     * not given) the state is left empty for the caller to fill.
      */
     core::WhatIfInputs load(core::ProgressSink* progress, std::ostream& err) const;
     /** The --as-of date, or today in UTC. */
     std::string asOf() const;
+    bool hasState() const { return !m_statePath.empty(); }
+
+    /** The --assume values as safeguards; throws InputError naming a value that is none. */
+    static std::vector<core::Safeguard> parseSafeguards(const std::vector<std::string>& names);
+    /** "deletion-protection, prevent-destroy, ..." for help texts and messages. */
+    static std::string safeguardNames();
 
 private:
     std::string m_statePath;

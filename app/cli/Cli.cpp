@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/Cli.h"
 
+#include "cli/CheckCommand.h"
 #include "cli/DestroyCommand.h"
 #include "cli/GraphCommand.h"
 #include "cli/RulesCommand.h"
@@ -15,14 +16,16 @@ namespace blastline::cli {
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 {
-    CLI::App app("Blastline: what a terraform destroy removes, and what happened when it did.", "blastline");
+    CLI::App app("Blastline: what a terraform destroy or apply removes, and what happened when it did.", "blastline");
     app.set_version_flag("--version", std::string("blastline ") + BLASTLINE_VERSION);
     app.require_subcommand(1);
 
     DestroyCommand destroy;
+    CheckCommand check;
     GraphCommand graph;
     RulesCommand rules;
     destroy.registerWith(app);
+    check.registerWith(app);
     graph.registerWith(app);
     rules.registerWith(app);
 
@@ -30,7 +33,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     if (argc > 1 && argv[1][0] != '-'
         && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
         err << "blastline: unknown command '" << argv[1]
-            << "' (commands: destroy, graph, rules)\nRun with --help for usage.\n";
+            << "' (commands: destroy, check, graph, rules)\nRun with --help for usage.\n";
         return ExitBadInput;
     }
 
@@ -53,6 +56,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     try {
         if (app.got_subcommand("destroy"))
             return destroy.run(out, err);
+        if (app.got_subcommand("check"))
+            return check.run(out, err);
         if (app.got_subcommand("graph"))
             return graph.run(out, err);
         if (app.got_subcommand("rules"))

@@ -15,18 +15,6 @@
 
 namespace blastline::cli {
 
-namespace {
-
-std::string safeguardNames()
-{
-    std::string names;
-    for (const auto safeguard : core::allSafeguards())
-        names += std::string(names.empty() ? "" : ", ") + core::toString(safeguard);
-    return names;
-}
-
-} // namespace
-
 void DestroyCommand::registerWith(CLI::App& app)
 {
     auto* command = app.add_subcommand("destroy",
@@ -37,7 +25,8 @@ void DestroyCommand::registerWith(CLI::App& app)
         "Destroy only this address and everything that depends on it (repeatable), as -target does");
     command->add_option("--parallelism", m_parallelism, "Concurrent operations, as terraform's -parallelism")
         ->check(CLI::Range(1, 1000));
-    command->add_option("--assume", m_assumptions, "Run as if this safeguard were in place: " + safeguardNames());
+    command->add_option(
+        "--assume", m_assumptions, "Run as if this safeguard were in place: " + AnalysisInputs::safeguardNames());
     command->add_flag("--compare", m_compare, "Also run each safeguard alone and rank them by the data they save");
     command->add_flag("--caveats", m_caveats,
         "In the text report, list what the catalogue cannot know about the data "
@@ -55,13 +44,7 @@ int DestroyCommand::run(std::ostream& out, std::ostream& err) const
             throw core::InputError("--target " + target + ": " + error);
         targets.push_back(std::move(*address));
     }
-    std::vector<core::Safeguard> safeguards;
-    for (const auto& name : m_assumptions) {
-        const auto safeguard = core::parseSafeguard(name);
-        if (!safeguard)
-            throw core::InputError("--assume " + name + ": not a safeguard; expected one of " + safeguardNames());
-        safeguards.push_back(*safeguard);
-    }
+    const std::vector<core::Safeguard> safeguards = AnalysisInputs::parseSafeguards(m_assumptions);
 
     // Everything is read and checked before anything is printed: a bad input leaves stdout empty.
     const core::CatalogueRules rules(m_inputs.loadCatalogue());

@@ -72,7 +72,9 @@ void TextOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
     const core::DestroySimulation& simulation, const OutputStyle& style)
 {
     const auto& state = graph.state();
-    out << style.bold("terraform destroy, simulated") << " - " << state.path << '\n';
+    out << style.bold(
+        simulation.kind == "apply" ? "terraform apply of the plan, simulated" : "terraform destroy, simulated")
+        << " - " << state.path << '\n';
     out << "State: Terraform " << (state.terraformVersion.empty() ? "(unknown)" : state.terraformVersion) << ", serial "
         << state.serial << ", lineage " << (state.lineage.empty() ? "(none)" : state.lineage) << '\n';
     if (!simulation.targets.empty()) {
@@ -132,9 +134,9 @@ void TextOutput::writeSimulation(std::ostream& out, const core::ResourceGraph& g
     for (const auto& op : simulation.operations)
         end = std::max(end, op.endSeconds.value_or(0));
     out << '\n'
-        << style.bold("Summary: ") << summary.instances << " instances to destroy: " << summary.done << " deleted, "
-        << summary.failed << " failed, " << summary.skipped << " skipped. Simulated run " << formatDuration(end)
-        << " with parallelism " << simulation.parallelism << ".\n";
+        << style.bold("Summary: ") << summary.instances << (summary.instances == 1 ? " instance" : " instances")
+        << " to delete: " << summary.done << " deleted, " << summary.failed << " failed, " << summary.skipped
+        << " skipped. Simulated run " << formatDuration(end) << " with parallelism " << simulation.parallelism << ".\n";
     if (!graph.danglingDependencies().empty()) {
         out << "Note: " << graph.danglingDependencies().size()
             << " recorded dependencies name resources that are not in the state (tolerated):\n";

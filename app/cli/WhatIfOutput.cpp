@@ -77,9 +77,16 @@ std::string styledFate(core::DataFate fate, const OutputStyle& style)
 void WhatIfOutput::writeJson(std::ostream& out, const core::WhatIfResult& result, const std::string& asOf,
     const std::vector<core::SafeguardComparison>* comparison)
 {
-    const auto& analysis = result.analysis;
     JsonWriter json(out);
     json.beginObject();
+    writeJsonFields(json, result, asOf, comparison);
+    json.endObject();
+}
+
+void WhatIfOutput::writeJsonFields(JsonWriter& json, const core::WhatIfResult& result, const std::string& asOf,
+    const std::vector<core::SafeguardComparison>* comparison)
+{
+    const auto& analysis = result.analysis;
     JsonOutput::writeSimulationFields(json, *result.graph, result.simulation);
     json.field("as_of", asOf);
     json.key("assumed").beginArray();
@@ -124,7 +131,6 @@ void WhatIfOutput::writeJson(std::ostream& out, const core::WhatIfResult& result
         }
         json.endArray();
     }
-    json.endObject();
 }
 
 void WhatIfOutput::writeText(std::ostream& out, const core::WhatIfResult& result,
@@ -182,7 +188,7 @@ void WhatIfOutput::writeText(std::ostream& out, const core::WhatIfResult& result
               "cannot know or is unsure of): --caveats lists them, and so does --format json")
             << '\n';
     if (!analysis.unmodelledTypes.empty()) {
-        out << style.dim("Not modelled (deleted, treated as holding no data):");
+        out << style.dim("Types not in the catalogue (treated as holding no data):");
         for (const auto& type : analysis.unmodelledTypes)
             out << ' ' << style.dim(type);
         out << '\n';

@@ -166,7 +166,8 @@ std::vector<RecoveryPointResult> DataLossAnalyzer::recoveryPointsOf(
                 RecoveryPointFate::Survives, {}, {}, {}, {}};
             if (isDeleted(it->second)) {
                 point.fate = RecoveryPointFate::Deleted;
-                point.explanation = snapshot.addressText + " is managed in the same state: the destroy deletes it too";
+                point.explanation = snapshot.addressText + " is managed in the same state: the " + m_simulation.kind
+                    + " deletes it too";
             } else {
                 point.explanation = snapshot.addressText + " is managed in the same state but is not deleted";
             }
@@ -187,14 +188,13 @@ std::vector<RecoveryPointResult> DataLossAnalyzer::recoveryPointsOf(
                        !source.vault.empty() && vault != m_deletedVaults.end()) {
                 // The vault's delete went through: with recovery points inside, only force_destroy allows that.
                 point.fate = RecoveryPointFate::Deleted;
-                point.explanation = "in vault " + source.vault
-                    + ", which the destroy deletes with its recovery points ("
-                    + m_graph.instance(vault->second).addressText + ")";
+                point.explanation = "in vault " + source.vault + ", which the " + m_simulation.kind
+                    + " deletes with its recovery points (" + m_graph.instance(vault->second).addressText + ")";
             } else if (assumed) {
                 point.explanation = "assumed: " + source.sourceDocument;
             } else {
-                point.explanation =
-                    "listed in " + source.sourceDocument + ", outside the state: the destroy does not touch it";
+                point.explanation = "listed in " + source.sourceDocument + ", outside the state: the "
+                    + m_simulation.kind + " does not touch it";
             }
             if (point.fate != RecoveryPointFate::Deleted && source.retentionDays) {
                 // Automated backups kept after a delete count their retention from the delete; a point with a
@@ -218,7 +218,8 @@ DataLossAnalyzer::Branch DataLossAnalyzer::judgeUnder(
     const ResourceInstance& instance = m_graph.instance(node);
     const auto op = m_operationByNode.find(node.value);
     if (op == m_operationByNode.end()) {
-        branch.explanation = "not in the destroy's scope";
+        branch.explanation = m_simulation.kind == "apply" ? std::string("not deleted by the plan")
+                                                          : std::string("not in the destroy's scope");
         return branch;
     }
     if (op->second->outcome != OperationOutcome::Done) {
@@ -244,8 +245,11 @@ DataLossAnalyzer::Branch DataLossAnalyzer::judgeUnder(
     branch.points = recoveryPointsOf(node, entry, facts, branch.unknowns);
     const bool survivor = std::any_of(branch.points.begin(), branch.points.end(), isSurvivor);
     branch.judgement = survivor ? Judgement::Recoverable : Judgement::Lost;
-    branch.explanation =
-        (entry.description.empty() ? std::string("deleted") : entry.description + " deleted") + " by the destroy";
+    const std::string what = entry.description.empty() ? std::string("the data store") : entry.description;
+    if (op->second->action == "replace")
+        branch.explanation = what + " replaced by the plan: the old one is deleted and the new one starts empty";
+    else
+        branch.explanation = what + (m_simulation.kind == "apply" ? " deleted by the plan" : " deleted by the destroy");
     for (const auto& point : branch.points) {
         if (!point.explanation.empty())
             branch.explanation += "; " + point.explanation;

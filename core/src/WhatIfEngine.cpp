@@ -245,6 +245,7 @@ WhatIfResult WhatIfEngine::runPlan(const TerraformPlan& plan, WhatIfInputs input
     if (scp)
         rules.add(std::make_unique<ScpDenyDeleteRule>(catalogue));
     result.simulation = DestroySimulator(rules).run(graph, options, progress);
+    result.simulation.kind = "apply";
     for (auto& op : result.simulation.operations) {
         const ResourceChange& change = *changeOf.at(op.node.value);
         op.action = toString(change.action);

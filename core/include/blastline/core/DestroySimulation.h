@@ -52,6 +52,8 @@ struct DestroySummary
 
 struct DestroySimulation
 {
+    /** "destroy" for `terraform destroy`; "apply" when the operations are a plan's (WhatIfEngine::runPlan). */
+    std::string kind = "destroy";
     std::vector<Operation> operations; // in the order of the simulated schedule (start time, then address)
     DestroySummary summary;
     int parallelism = 10;
