@@ -29,7 +29,14 @@ void CheckOutput::writeText(std::ostream& out, const CheckRun& run, const Output
         out << " - nothing in this plan reaches it\n";
     }
     out << "Plan: " << run.plan->path << " (Terraform " << run.plan->terraformVersion << ", plan format "
-        << run.plan->formatVersion << ")\n\n";
+        << run.plan->formatVersion << ")\n";
+    // Drift: what changed outside Terraform since the state was written (the plan's refresh found it).
+    if (!run.plan->resourceDrift.empty()) {
+        out << "Changed outside Terraform (" << run.plan->resourceDrift.size() << "):\n";
+        for (const auto& drift : run.plan->resourceDrift)
+            out << "  " << core::toString(drift.action) << "  " << drift.addressText << '\n';
+    }
+    out << '\n';
     WhatIfOutput::writeText(out, *run.result, nullptr, style, false);
 }
 
@@ -43,6 +50,14 @@ void CheckOutput::writeJson(std::ostream& out, const CheckRun& run)
     json.field("format_version", run.plan->formatVersion);
     json.field("terraform_version", run.plan->terraformVersion);
     json.endObject();
+    json.key("resource_drift").beginArray();
+    for (const auto& drift : run.plan->resourceDrift) {
+        json.beginObject();
+        json.field("address", drift.addressText);
+        json.field("action", core::toString(drift.action));
+        json.endObject();
+    }
+    json.endArray();
     json.key("gate").beginObject();
     json.field("fail_on", core::toString(run.failOn));
     json.field("failed", run.failed);

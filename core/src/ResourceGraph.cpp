@@ -278,6 +278,35 @@ NodeId ResourceGraph::addRecoveryPoint(RecoveryPointNode point, NodeId protects,
     return NodeId {node};
 }
 
+std::size_t ResourceGraph::addConfigurationDependencies(const std::vector<ConfigurationEdge>& edges)
+{
+    std::unordered_map<std::string, std::vector<std::uint32_t>> byConfig;
+    for (std::uint32_t i = 0; i < m_state.instances.size(); ++i)
+        byConfig[m_state.instances[i].address.configString()].push_back(i);
+    std::size_t added = 0;
+    for (const auto& edge : edges) {
+        const auto from = byConfig.find(edge.from);
+        const auto to = byConfig.find(edge.to);
+        if (from == byConfig.end() || to == byConfig.end())
+            continue;
+        // Static text: EdgeData keeps a view of its provenance.
+        const std::string_view provenance = edge.dependsOn ? "configuration depends_on" : "configuration reference";
+        for (const std::uint32_t a : from->second) {
+            for (const std::uint32_t b : to->second) {
+                if (a == b
+                    || inDifferentInstancesOfSameModule(m_state.instances[a].address, m_state.instances[b].address)
+                    || boost::edge(a, b, m_impl->graph).second)
+                    continue;
+                boost::add_edge(a, b, EdgeData {EdgeKind::DependsOn, provenance}, m_impl->graph);
+                if (m_impl->edgesListed)
+                    m_impl->edges.push_back({NodeId {a}, NodeId {b}, EdgeKind::DependsOn, std::string(provenance)});
+                ++added;
+            }
+        }
+    }
+    return added;
+}
+
 std::size_t ResourceGraph::recoveryPointCount() const
 {
     return m_impl->recoveryPoints.size();

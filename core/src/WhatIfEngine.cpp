@@ -215,6 +215,8 @@ WhatIfResult WhatIfEngine::runPlan(const TerraformPlan& plan, WhatIfInputs input
     WhatIfResult result;
     result.safeguards = safeguards;
     result.graph = std::make_unique<ResourceGraph>(std::move(state), progress);
+    // Apply orders deletes by the configuration as well as by what the state recorded.
+    result.graph->addConfigurationDependencies(plan.configurationEdges);
     const ResourceGraph& graph = *result.graph;
     const InstanceFacts facts(graph.state(), inventory, inputs.facts);
 

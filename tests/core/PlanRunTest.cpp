@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace {
 
 using namespace blastline::core;
@@ -137,6 +139,25 @@ TEST(PlanRun, deletesRunInDestroyOrderAndAnyDeleteFailsTheStrictestGate)
     EXPECT_EQ(result.analysis.verdict, Verdict::NoDataLoss);
     EXPECT_TRUE(failsGate(FailOn::AnyDelete, result.analysis, result.simulation));
     EXPECT_FALSE(failsGate(FailOn::DataLoss, result.analysis, result.simulation));
+}
+
+TEST(PlanRun, theConfigurationOrdersDeletesTheStateDidNotRecord)
+{
+    // The state recorded no dependency between the two; the configuration says the role refers to the bucket.
+    PlanScenario scenario(false);
+    auto extra = makeState("aws_s3_bucket.logs; aws_iam_role.reader");
+    scenario.state.instances.insert(scenario.state.instances.end(), extra.instances.begin(), extra.instances.end());
+    scenario.plan.resourceChanges = {
+        change("aws_s3_bucket.logs", PlanAction::Delete), change("aws_iam_role.reader", PlanAction::Delete)};
+    scenario.plan.configurationEdges = {{"aws_iam_role.reader", "aws_s3_bucket.logs", false}};
+    const auto result = scenario.run();
+    const auto& bucket = operation(result, "aws_s3_bucket.logs");
+    const auto& role = operation(result, "aws_iam_role.reader");
+    ASSERT_TRUE(bucket.startSeconds && role.endSeconds);
+    EXPECT_GE(*bucket.startSeconds, *role.endSeconds) << "the bucket goes after what refers to it";
+    const auto edges = result.graph->edges();
+    EXPECT_TRUE(std::any_of(
+        edges.begin(), edges.end(), [](const Edge& e) { return e.provenance == "configuration reference"; }));
 }
 
 TEST(Gate, thresholdsHaveTheirNames)

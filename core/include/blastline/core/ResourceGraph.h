@@ -2,6 +2,7 @@
 #pragma once
 
 #include "blastline/core/NodeId.h"
+#include "blastline/core/TerraformPlan.h"
 #include "blastline/core/TerraformState.h"
 
 #include <memory>
@@ -76,6 +77,12 @@ public:
      * it restores and, when known, an EncryptedBy edge to the KMS key that encrypts it.
      */
     NodeId addRecoveryPoint(RecoveryPointNode point, NodeId protects, std::optional<NodeId> encryptedBy);
+    /**
+     * Adds what a configuration says (a plan's `configuration`: expression references and depends_on,
+     * by configuration address) as DependsOn edges between every instance of `from` and every instance
+     * of `to`, with the same-module exception, where the state recorded none. Returns how many were added.
+     */
+    std::size_t addConfigurationDependencies(const std::vector<ConfigurationEdge>& edges);
     std::size_t recoveryPointCount() const;
     bool isRecoveryPoint(NodeId node) const { return node.value >= m_state.instances.size(); }
     const RecoveryPointNode& recoveryPoint(NodeId node) const;
