@@ -266,6 +266,34 @@ INSTANTIATE_TEST_SUITE_P(Corpus, CorpusVerdicts,
         CorpusVerdictRow {"driftctl_aws_kms_key.tfstate", "no-data-loss", {}, "keys are not data stores"},
         CorpusVerdictRow {"driftctl_aws_lb_listener.tfstate", "no-data-loss", {}, "load balancers hold no data"}));
 
+TEST(Cli, theLockFileGivesTheProviderVersionThatDecidesTerminationProtection)
+{
+    // A protected EC2 instance: before AWS provider 4.16.0 the destroy fails on it, from 4.16.0 it goes.
+    const auto dir = std::filesystem::temp_directory_path() / "blastline-cli-test-lockfile";
+    std::filesystem::create_directories(dir / "config");
+    std::ofstream(dir / "terraform.tfstate") << R"({"version": 4, "terraform_version": "1.2.0", "serial": 3,
+        "lineage": "0f5a2b9e-4a3c-4b7e-9d2f-1c2b3a4d5e6f", "outputs": {}, "resources": [
+        {"mode": "managed", "type": "aws_instance", "name": "bastion",
+         "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
+         "instances": [{"schema_version": 1, "attributes": {"id": "i-0abc", "disable_api_termination": true,
+           "root_block_device": [{"delete_on_termination": true, "volume_id": "vol-0abc"}]}}]}]})";
+    std::ofstream(dir / "config" / "main.tf") << "resource \"aws_instance\" \"bastion\" {}\n";
+    std::ofstream(dir / "config" / ".terraform.lock.hcl")
+        << "provider \"registry.terraform.io/hashicorp/aws\" {\n  version = \"4.15.1\"\n}\n";
+    const auto fateWith = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"destroy", (dir / "terraform.tfstate").string(), "--format", "json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const CliRun run = runInProcess(args);
+        EXPECT_EQ(run.exitCode, 0) << run.err;
+        return nlohmann::json::parse(run.out)["data_stores"][0]["fate"].get<std::string>();
+    };
+    EXPECT_EQ(fateWith({"--config", (dir / "config").string()}), "intact") << "4.15.1 refuses to terminate";
+    EXPECT_EQ(fateWith({"--config", (dir / "config").string(), "--aws-provider-version", "5.31.0"}), "lost")
+        << "the option overrides the lock file";
+    EXPECT_EQ(fateWith({}), "unknown") << "no version known: the failure is only possible";
+    std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, realExecutableReportsVersionAndExitCodes)
 {
     const std::string executable = BLASTLINE_EXECUTABLE;
