@@ -35,19 +35,6 @@ std::string cell(const std::string& text)
     return out.empty() ? "-" : out;
 }
 
-const char* effectName(core::CatalogueRecoveryPoint::Effect effect)
-{
-    switch (effect) {
-    case core::CatalogueRecoveryPoint::Effect::Created:
-        return "created";
-    case core::CatalogueRecoveryPoint::Effect::Deleted:
-        return "deleted";
-    case core::CatalogueRecoveryPoint::Effect::Survives:
-        return "survives";
-    }
-    return "";
-}
-
 void writeEntry(std::ostream& out, const core::CatalogueEntry& entry)
 {
     out << "## `" << entry.type << "`\n\n" << entry.description << (entry.dataStore ? " — a data store." : ".") << '\n';
@@ -85,8 +72,8 @@ void writeEntry(std::ostream& out, const core::CatalogueEntry& entry)
     if (!entry.recoveryPoints.empty()) {
         out << "| recovery point | on delete | when | kept for (days) | source |\n|---|---|---|---|---|\n";
         for (const auto& point : entry.recoveryPoints)
-            out << "| " << cell(point.kind) << " | " << effectName(point.effect) << " | `" << cell(point.when) << "` | "
-                << cell(point.retentionDays) << " | " << cell(point.source) << " |\n";
+            out << "| " << cell(point.kind) << " | " << core::toString(point.effect) << " | `" << cell(point.when)
+                << "` | " << cell(point.retentionDays) << " | " << cell(point.source) << " |\n";
         out << '\n';
     }
     if (entry.managedRecoveryPoint)

@@ -5,6 +5,19 @@
 
 namespace blastline::core {
 
+const char* toString(CatalogueRecoveryPoint::Effect effect)
+{
+    switch (effect) {
+    case CatalogueRecoveryPoint::Effect::Created:
+        return "created";
+    case CatalogueRecoveryPoint::Effect::Deleted:
+        return "deleted";
+    case CatalogueRecoveryPoint::Effect::Survives:
+        return "survives";
+    }
+    return "";
+}
+
 void DeletionCatalogue::add(CatalogueEntry entry)
 {
     const auto existing = std::find_if(m_entries.begin(), m_entries.end(),

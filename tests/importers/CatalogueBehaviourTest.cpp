@@ -33,19 +33,6 @@ struct BehaviourRow
     *out << row.name;
 }
 
-std::string effectName(core::CatalogueRecoveryPoint::Effect effect)
-{
-    switch (effect) {
-    case core::CatalogueRecoveryPoint::Effect::Created:
-        return "created";
-    case core::CatalogueRecoveryPoint::Effect::Deleted:
-        return "deleted";
-    case core::CatalogueRecoveryPoint::Effect::Survives:
-        return "survives";
-    }
-    return "";
-}
-
 core::ResourceInstance makeInstance(const BehaviourRow& row)
 {
     core::ResourceInstance instance;
@@ -84,7 +71,7 @@ TEST_P(CatalogueBehaviour, deleteBehavesAsDocumented)
     }
     std::vector<std::string> points;
     for (const auto& outcome : rules().recoveryPointsOnDelete(instance, &row.facts)) {
-        std::string text = outcome.kind + ":" + effectName(outcome.effect);
+        std::string text = outcome.kind + ":" + core::toString(outcome.effect);
         if (outcome.retentionDays)
             text += ":" + std::to_string(static_cast<int>(*outcome.retentionDays));
         points.push_back(text);

@@ -43,6 +43,8 @@ struct CatalogueRecoveryPoint
     std::string source;
 };
 
+const char* toString(CatalogueRecoveryPoint::Effect effect); // "created", "deleted", "survives"
+
 /** For a type that is itself a recovery point managed in the state (aws_db_snapshot). */
 struct CatalogueManagedRecoveryPoint
 {
