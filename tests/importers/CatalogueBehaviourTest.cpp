@@ -73,7 +73,7 @@ TEST_P(CatalogueBehaviour, deleteBehavesAsDocumented)
     for (const auto& outcome : rules().recoveryPointsOnDelete(instance, &row.facts)) {
         std::string text = outcome.kind + ":" + core::toString(outcome.effect);
         if (outcome.retentionDays)
-            text += ":" + std::to_string(static_cast<int>(*outcome.retentionDays));
+            text.append(":").append(std::to_string(static_cast<int>(*outcome.retentionDays)));
         points.push_back(text);
         sources += outcome.source + " ";
     }
