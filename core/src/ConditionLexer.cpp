@@ -2,6 +2,7 @@
 #include "ConditionLexer.h"
 
 #include "blastline/core/Error.h"
+#include "blastline/core/TextEncoding.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,36 +25,6 @@ bool isPathStart(char c)
 bool isPathChar(char c)
 {
     return isPathStart(c) || isDigit(c) || c == '-';
-}
-
-int hexDigit(char c)
-{
-    if (isDigit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-void appendUtf8(std::string& out, std::uint32_t codePoint)
-{
-    if (codePoint < 0x80) {
-        out += static_cast<char>(codePoint);
-    } else if (codePoint < 0x800) {
-        out += static_cast<char>(0xC0 | (codePoint >> 6));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else if (codePoint < 0x10000) {
-        out += static_cast<char>(0xE0 | (codePoint >> 12));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (codePoint >> 18));
-        out += static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    }
 }
 
 constexpr std::string_view kEscapes = "a JSON escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
@@ -161,7 +132,7 @@ std::uint32_t ConditionLexer::readHex(std::size_t at, std::size_t escapeStart) c
 {
     std::uint32_t value = 0;
     for (std::size_t i = at; i < at + 4; ++i) {
-        const int digit = i < m_text.size() ? hexDigit(m_text[i]) : -1;
+        const int digit = i < m_text.size() ? hexDigitValue(m_text[i]) : -1;
         if (digit < 0)
             fail(escapeStart + 1, kEscapes,
                 std::string(1, '\'')

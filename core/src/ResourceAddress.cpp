@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/core/ResourceAddress.h"
 
+#include "blastline/core/TextEncoding.h"
+
 #include <charconv>
 
 namespace blastline::core {
@@ -10,20 +12,6 @@ namespace {
 bool isIdentifierChar(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-void appendUtf8(std::string& out, unsigned codePoint)
-{
-    if (codePoint < 0x80) {
-        out += static_cast<char>(codePoint);
-    } else if (codePoint < 0x800) {
-        out += static_cast<char>(0xC0 | (codePoint >> 6));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (codePoint >> 12));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    }
 }
 
 /** A hand-written scanner: the grammar is small and error messages must say what was expected where. */

@@ -3,6 +3,8 @@
 
 #include "HclTemplateText.h"
 
+#include "blastline/core/TextEncoding.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -30,17 +32,6 @@ bool isIdentifierStart(char c)
 bool isIdentifierChar(char c)
 {
     return isIdentifierStart(c) || isDigit(c) || c == '-';
-}
-
-int hexValue(char c)
-{
-    if (isDigit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 std::string describeChar(char c)
@@ -225,7 +216,7 @@ void HclLexer::appendEscape(std::string& out)
     const int digits = c == 'u' ? 4 : 8;
     std::uint32_t code = 0;
     for (int i = 0; i < digits; ++i) {
-        const int value = atEnd() ? -1 : hexValue(peekChar());
+        const int value = atEnd() ? -1 : core::hexDigitValue(peekChar());
         if (value < 0)
             fail(m_position, "a hexadecimal digit of the \\" + std::string(1, c) + " escape", describeHere());
         code = code * 16 + static_cast<std::uint32_t>(value);
@@ -233,7 +224,7 @@ void HclLexer::appendEscape(std::string& out)
     }
     if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
         fail(at, "a Unicode scalar value in the escape", "code point " + std::to_string(code));
-    appendUtf8(out, code);
+    core::appendUtf8(out, code);
 }
 
 void HclLexer::skipInterpolation(HclPosition opened)

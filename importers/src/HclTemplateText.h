@@ -9,9 +9,6 @@
 
 namespace blastline::importers {
 
-/** Appends a Unicode scalar value (as from "\u00e9") encoded as UTF-8. */
-void appendUtf8(std::string& out, std::uint32_t code);
-
 /**
  * The value of a heredoc from its lines (without newlines): each line ends with "\n"; a flush heredoc
  * (<<-) loses the indentation common to its lines that hold text. Heredocs take no backslash escapes;
