@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "blastline/core/Attributes.h"
+
+#include <string>
+#include <vector>
+
+namespace blastline::core {
+
+/** What a CloudTrail event did to the resources it names, coarsest first for a forensic report. */
+enum class EventClass
+{
+    Create,
+    Modify,
+    Delete,
+    BackupDestroying, // destroys a recovery point (snapshot, backup, vault) or the key that decrypts backups
+    ProtectionLowering, // removes a guard against deletion, or the audit trail that would record it
+    Read,
+    Other
+};
+
+/** "create", "modify", "delete", "backup-destroying", "protection-lowering", "read", "other". */
+const char* toString(EventClass eventClass);
+
+/**
+ * The parts of one CloudTrail record the rules look at. requestParameters and responseElements are flattened
+ * like resource attributes ("instancesSet.items.0.instanceId"); either may be null (CloudTrail's `null`).
+ * resourceArns are the record's resources[].ARN.
+ */
+struct EventFacts
+{
+    std::string eventSource; // "rds.amazonaws.com"
+    std::string eventName; // "DeleteDBInstance"
+    bool readOnly = false;
+    const Attributes* requestParameters = nullptr;
+    const Attributes* responseElements = nullptr;
+    std::vector<std::string> resourceArns;
+};
+
+/**
+ * Static knowledge about CloudTrail events (formats.md E.8): the class of an event and the resource identifiers
+ * it names. Pure functions over tables built once; thread-safe.
+ */
+class EventRules
+{
+public:
+    /**
+     * Specific rules first (backup-destroying events, protection-lowering requests), then readOnly, then the
+     * verb the event name starts with. A DeleteDBInstance/DeleteDBCluster stays Delete even with
+     * skipFinalSnapshot and deleteAutomatedBackups true: what went with it is the report layer's to say.
+     */
+    static EventClass classify(const EventFacts& facts);
+    /**
+     * The identifiers the event names, deduplicated, in a stable order: the request's identifying parameters
+     * (per-event table, else a per-service default, else a generic "…Id/…Arn/…Name/…Identifier" scan), then the
+     * response's (per-event table and well-known ARN members), then resources[].ARN.
+     */
+    static std::vector<std::string> identifiers(const EventFacts& facts);
+    /** Delete, BackupDestroying and ProtectionLowering: the classes a destruction timeline shows. */
+    static bool isDestructive(EventClass eventClass);
+};
+
+} // namespace blastline::core
