@@ -97,14 +97,25 @@ ConditionParser::NodePtr ConditionParser::parseAnd()
     return left;
 }
 
+// Each '(' and '!' recurses; without a bound a long run of them overflows the stack (found with the fuzz targets,
+// see docs/reliability.md). No RAII for the count: any failure throws the whole parser away.
+void ConditionParser::enterNesting(const Token& opener)
+{
+    if (++m_nesting > kMaxNesting)
+        m_lexer.fail(opener.column, "at most " + std::to_string(kMaxNesting) + " nested '(' and '!'",
+            ConditionLexer::describe(opener));
+}
+
 ConditionParser::NodePtr ConditionParser::parseUnary()
 {
     if (m_token.kind != TokenKind::Not)
         return parseCompare();
+    enterNesting(m_token);
     auto node = makeNode(Condition::Node::Kind::Not, m_token.column);
     advance();
     node->left = parseUnary();
     requireCondition(*node->left);
+    --m_nesting;
     return node;
 }
 
@@ -139,6 +150,7 @@ ConditionParser::NodePtr ConditionParser::parsePrimary()
     const Token token = m_token;
     switch (token.kind) {
     case TokenKind::LeftParen: {
+        enterNesting(token);
         advance();
         NodePtr inner = parseOr();
         if (m_token.kind != TokenKind::RightParen)
@@ -146,6 +158,7 @@ ConditionParser::NodePtr ConditionParser::parsePrimary()
                 "an operator or ')' to close the '(' at column " + std::to_string(token.column),
                 ConditionLexer::describe(m_token));
         advance();
+        --m_nesting;
         return inner;
     }
     case TokenKind::Number:

@@ -66,8 +66,12 @@ private:
     void requireCondition(const Condition::Node& node) const;
     void advance() { m_token = m_lexer.next(); }
 
+    void enterNesting(const Token& opener);
+
+    static constexpr std::size_t kMaxNesting = 64; // '(' and '!' open a level; real conditions use a handful
     ConditionLexer m_lexer;
     Token m_token;
+    std::size_t m_nesting = 0; // bounds the recursion of parseUnary and parsePrimary (a stack overflow otherwise)
 };
 
 } // namespace blastline::core

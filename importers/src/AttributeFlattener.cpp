@@ -232,7 +232,8 @@ void redactSecrets(FlatEntries& entries, const std::vector<std::string>& sensiti
             continue;
         }
         const bool sensitive = std::any_of(sensitivePrefixes.begin(), sensitivePrefixes.end(),
-            [&path](const std::string& prefix) { return isUnder(path, prefix); });
+            // Init-capture, not [&path]: Clang before 16 cannot capture a structured binding (fuzz preset: clang 14).
+            [&entryPath = path](const std::string& prefix) { return isUnder(entryPath, prefix); });
         // By name, only strings and numbers: a null or a boolean (manage_master_user_password) says
         // nothing secret, and the simulation may need it.
         const bool namedSecret =

@@ -153,19 +153,25 @@ std::string numberText(std::string_view token)
     return std::string(token);
 }
 
-void validate(ondemand::value value)
+void validate(ondemand::value value, std::size_t depth)
 {
     switch (take(value.type())) {
     case ondemand::json_type::object:
+        if (depth > kMaxJsonNesting) {
+            bail(); // recursion bound (a stack overflow otherwise); the reference path reports it
+        }
         for (auto fieldResult : take(value.get_object())) {
             ondemand::field field = take(std::move(fieldResult));
             keyText(field);
-            validate(field.value());
+            validate(field.value(), depth + 1);
         }
         return;
     case ondemand::json_type::array:
+        if (depth > kMaxJsonNesting) {
+            bail();
+        }
         for (auto itemResult : take(value.get_array())) {
-            validate(take(std::move(itemResult)));
+            validate(take(std::move(itemResult)), depth + 1);
         }
         return;
     case ondemand::json_type::string:
@@ -204,7 +210,7 @@ FlatEntries FastFlattener::flatten(ondemand::value value)
     if (type != ondemand::json_type::object) {
         bail();
     }
-    element(value);
+    element(value, 1);
     // m_entries is scratch that keeps its capacity; the result gets exactly one allocation, so
     // Attributes::finalize has nothing to shrink and the allocator sees no growing vectors.
     return FlatEntries(std::make_move_iterator(m_entries.begin()), std::make_move_iterator(m_entries.end()));
@@ -219,15 +225,19 @@ void FastFlattener::appendStep(std::string_view step)
     m_path += step;
 }
 
-void FastFlattener::element(ondemand::value value)
+void FastFlattener::element(ondemand::value value, std::size_t depth)
 {
-    switch (take(value.type())) {
+    const ondemand::json_type type = take(value.type());
+    if ((type == ondemand::json_type::object || type == ondemand::json_type::array) && depth > kMaxJsonNesting) {
+        bail(); // recursion bound (a stack overflow otherwise); the reference path reports it
+    }
+    switch (type) {
     case ondemand::json_type::object:
         for (auto fieldResult : take(value.get_object())) {
             ondemand::field field = take(std::move(fieldResult));
             const std::size_t saved = m_path.size();
             appendStep(keyText(field));
-            element(field.value());
+            element(field.value(), depth + 1);
             m_path.resize(saved);
         }
         return;
@@ -240,7 +250,7 @@ void FastFlattener::element(ondemand::value value)
             (void)error; // 24 characters hold any size_t
             const std::size_t saved = m_path.size();
             appendStep(std::string_view(digits, static_cast<std::size_t>(end - digits)));
-            element(item);
+            element(item, depth + 1);
             m_path.resize(saved);
         }
         return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AttributeFlattener.h"
+#include "JsonLocation.h"
 
 #include <simdjson.h>
 #include <string>
@@ -50,8 +51,11 @@ std::string_view keyText(ondemand::field& field);
  */
 std::string numberText(std::string_view token);
 
-/** Reads a whole value only to check it is valid JSON, as the reference parser would. */
-void validate(ondemand::value value);
+/**
+ * Reads a whole value only to check it is valid JSON, as the reference parser would. Bail when it nests
+ * deeper than kMaxJsonNesting (`depth` is the value's level), so that the reference path reports it.
+ */
+void validate(ondemand::value value, std::size_t depth = 1);
 
 /**
  * Flattens an attribute object (`attributes`, `attributes_flat`, `identity`) straight from the
@@ -64,7 +68,7 @@ public:
     FlatEntries flatten(ondemand::value value);
 
 private:
-    void element(ondemand::value value);
+    void element(ondemand::value value, std::size_t depth); // Bail beyond kMaxJsonNesting, as validate
     void appendStep(std::string_view step);
 
     std::string m_path;

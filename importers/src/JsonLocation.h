@@ -11,6 +11,14 @@
 
 namespace blastline::importers {
 
+/**
+ * The deepest nesting of JSON containers the state and plan readers accept (the value's own container is
+ * level 1). Their DOM helpers and flatteners recurse once per level, so without a bound a file of nested
+ * brackets overflows the stack (found with the fuzz targets, see docs/reliability.md); real attribute values nest
+ * a few dozen levels at most.
+ */
+inline constexpr std::size_t kMaxJsonNesting = 256;
+
 /** 1-based line and column (in characters, not bytes) of a byte offset in a text. */
 struct TextPosition
 {

@@ -149,6 +149,11 @@ bool StateSaxHandler::end_array()
 
 bool StateSaxHandler::startContainer(bool isArray)
 {
+    // Bounded here because what a capture delivers (DOMs, flattened values) is walked recursively later.
+    if (m_capture != Capture::None && m_depth >= kMaxJsonNesting) {
+        throw StructureError(
+            pointerOf(m_frames.size()), "values nested more than " + std::to_string(kMaxJsonNesting) + " levels deep");
+    }
     switch (m_capture) {
     case Capture::Flatten:
         m_flattener.startContainer(isArray);

@@ -318,4 +318,19 @@ TEST(ExpandTemplate, unknownFactsAreNamedWithTheirDollar)
     EXPECT_EQ(expandTemplate("no placeholders", {attributes}), "no placeholders");
 }
 
+// Fuzzing regression (docs/reliability.md): a long run of '(' or '!' overflowed the parser's stack.
+TEST(Condition, deepNestingIsRefusedNotAStackOverflow)
+{
+    for (const std::string& text : {std::string(60000, '('), std::string(60000, '!') + "true"}) {
+        try {
+            Condition::parse(text, "fuzz.when");
+            FAIL() << "parsed " << text.size() << " nested levels";
+        } catch (const InputError& error) {
+            EXPECT_NE(std::string(error.what()).find("at most 64 nested"), std::string::npos) << error.what();
+        }
+    }
+    // The bound leaves room for any real condition.
+    EXPECT_NO_THROW(Condition::parse(std::string(32, '(') + std::string(31, '!') + "true" + std::string(32, ')'), "w"));
+}
+
 } // namespace

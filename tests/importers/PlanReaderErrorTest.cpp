@@ -130,4 +130,22 @@ TEST(PlanReader, refusesAMissingFile)
     EXPECT_THROW(PlanReader::readFile("/nonexistent/blastline/plan.json"), core::InputError);
 }
 
+// Fuzzing regression (docs/reliability.md): a deeply nested `before` overflowed the stack while flattened.
+TEST(PlanReader, refusesDeeplyNestedValuesNotAStackOverflow)
+{
+    const std::string json = R"({"format_version":"1.2","terraform_version":"1.7.0","resource_changes":[)"
+                             R"({"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b",)"
+                             R"("provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["delete"],)"
+                             R"("before":{"a":)"
+        + std::string(50000, '[') + std::string(50000, ']') + R"(},"after":null}}]})";
+    try {
+        PlanReader::readText(json, "deep.plan.json");
+        FAIL() << "read 50000 nested levels";
+    } catch (const core::InputError& error) {
+        EXPECT_NE(
+            std::string(error.what()).find("deep.plan.json: values nested more than 256 levels"), std::string::npos)
+            << error.what();
+    }
+}
+
 } // namespace

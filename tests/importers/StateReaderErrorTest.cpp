@@ -115,4 +115,39 @@ TEST(StateReaderFile, missingFileNamesIt)
     }
 }
 
+// A format-4 state whose one instance has the attribute `a` = `value`.
+std::string v4StateWithAttribute(const std::string& value)
+{
+    return R"({"version":4,"terraform_version":"1.7.0","serial":1,"lineage":"l","resources":[{"mode":"managed",)"
+           R"("type":"aws_x","name":"y","provider":"provider[\"registry.terraform.io/hashicorp/aws\"]",)"
+           R"("instances":[{"schema_version":0,"attributes":{"id":"i","a":)"
+        + value + "}}]}]}";
+}
+
+// Fuzzing regression (docs/reliability.md): deeply nested attribute values overflowed the stack in the fast
+// path's flattener (format 4) and in the reference path's DOM walks (`terraform show -json`).
+TEST(StateReaderLimits, deeplyNestedValuesAreRefusedNotAStackOverflow)
+{
+    const std::string deep = std::string(50000, '[') + std::string(50000, ']');
+    const std::string show = R"({"format_version":"1.0","terraform_version":"1.7.0","values":{"root_module":)"
+                             R"({"resources":[{"address":"aws_x.y","mode":"managed","type":"aws_x","name":"y",)"
+                             R"("provider_name":"aws","schema_version":0,"values":{"id":"i"},"sensitive_values":)"
+        + deep + "}]}}}";
+    for (const std::string& json : {v4StateWithAttribute(deep), show}) {
+        try {
+            StateReader::readText(json, "deep.tfstate");
+            FAIL() << "read 50000 nested levels";
+        } catch (const core::InputError& error) {
+            EXPECT_NE(std::string(error.what()).find("nested more than 256 levels"), std::string::npos) << error.what();
+        }
+    }
+}
+
+TEST(StateReaderLimits, nestingWithinTheBoundIsRead)
+{
+    const auto state = StateReader::readText(
+        v4StateWithAttribute(std::string(200, '[') + "1" + std::string(200, ']')), "nested.tfstate");
+    EXPECT_EQ(state.instances.size(), 1U);
+}
+
 } // namespace
