@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j2
+cmake --build --preset release -j2 --target blastline # the demo needs the binary, not the tests
 build/release/app/cli/blastline destroy sample-data/datatalks-2026/production.tfstate --as-of 2026-02-26 --compare "$@"
