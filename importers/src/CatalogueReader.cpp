@@ -343,27 +343,13 @@ std::vector<core::CatalogueEntry> readRoot(const json& root, const std::string& 
     return result;
 }
 
-std::string syntaxMessage(std::string_view text, const std::string& name, const json::parse_error& error)
-{
-    // nlohmann's line and column count bytes; ours count characters. Its "what it expected" is kept,
-    // reworded from "syntax error while parsing X - unexpected ..." to "unexpected ... (while parsing X)".
-    const TextPosition at = positionAt(text, error.byte == 0 ? 0 : error.byte - 1);
-    const std::string detail = syntaxErrorDetail(error.what());
-    return name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": syntax error: " + detail;
-}
-
 } // namespace
 
 void CatalogueReader::readText(std::string_view text, const std::string& name, core::DeletionCatalogue& into)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw InputError(name + ": the file is empty; expected a deletion catalogue (JSON)");
-    json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        throw InputError(syntaxMessage(text, name, error));
-    }
+    const json root = parseJsonDocument(text, name);
     std::vector<core::CatalogueEntry> entries;
     try {
         entries = readRoot(root, name);

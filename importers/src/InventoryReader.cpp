@@ -38,15 +38,7 @@ json parseJson(std::string_view text, const std::string& name)
         throw InputError(
             name + ": the file is UTF-16; expected UTF-8 JSON (in PowerShell, use `| Out-File -Encoding utf8`)");
     }
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        const std::size_t position = error.byte == 0 ? 0 : error.byte - 1;
-        const TextPosition at = positionAt(text, position);
-        const bool atStart = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= position;
-        throw InputError(name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)
-            + ": syntax error: " + syntaxErrorDetail(error.what()) + (atStart ? " (the file is not JSON)" : ""));
-    }
+    return parseJsonDocument(text, name);
 }
 
 const InventoryShape& detectShape(const json& root)

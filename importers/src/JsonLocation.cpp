@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "JsonLocation.h"
 
+#include "blastline/core/Error.h"
+
 #include <algorithm>
 
 namespace blastline::importers {
@@ -171,6 +173,34 @@ std::string structureErrorMessage(const std::string& name, const StructureError&
     if (error.pointer().empty())
         return name + ": " + error.message();
     return name + ": at " + error.pointer() + ": " + error.message();
+}
+
+nlohmann::json parseJsonDocument(std::string_view text, const std::string& name)
+{
+    try {
+        // `depth` counts the containers around the one that starts.
+        return nlohmann::json::parse(text, [&name](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+            if ((event == nlohmann::json::parse_event_t::object_start
+                    || event == nlohmann::json::parse_event_t::array_start)
+                && static_cast<std::size_t>(depth) >= kMaxJsonNesting) {
+                std::string message = name;
+                message.append(": values nested more than ").append(std::to_string(kMaxJsonNesting));
+                throw core::InputError(message.append(" levels deep"));
+            }
+            return true;
+        });
+    } catch (const nlohmann::json::parse_error& error) {
+        // nlohmann counts the offending character as read; the position is the one before it.
+        const std::size_t offset = error.byte == 0 ? 0 : error.byte - 1;
+        const TextPosition at = positionAt(text, offset);
+        const bool atStart = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= offset;
+        std::string message = name;
+        message.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
+        message.append(": syntax error: ").append(syntaxErrorDetail(error.what()));
+        if (atStart)
+            message.append(" (the file is not JSON)");
+        throw core::InputError(message);
+    }
 }
 
 } // namespace blastline::importers

@@ -31,30 +31,7 @@ json parseJson(std::string_view text, const std::string& name)
     if (isBlank(text)) {
         throw InputError(name + ": the file is empty; " + kExpected + " (JSON)");
     }
-    try {
-        // The callback bounds nesting: the DOM is flattened and masked recursively later, so a file of
-        // nested brackets would overflow the stack (found with the fuzz targets). `depth` counts enclosing containers.
-        return json::parse(text, [&name](int depth, json::parse_event_t event, json&) {
-            if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)
-                && static_cast<std::size_t>(depth) >= kMaxJsonNesting) {
-                throw InputError(
-                    name + ": values nested more than " + std::to_string(kMaxJsonNesting) + " levels deep");
-            }
-            return true;
-        });
-    } catch (const json::parse_error& error) {
-        // nlohmann counts the offending character as read; the position is the one before it.
-        const std::size_t offset = error.byte == 0 ? 0 : error.byte - 1;
-        const TextPosition at = positionAt(text, offset);
-        const bool atStart = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= offset;
-        std::string message = name;
-        message.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
-        message.append(": syntax error: ").append(syntaxErrorDetail(error.what()));
-        if (atStart) {
-            message.append(" (the file is not JSON)");
-        }
-        throw InputError(message);
-    }
+    return parseJsonDocument(text, name);
 }
 
 bool isPlanKey(const std::string& key)

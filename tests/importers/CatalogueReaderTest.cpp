@@ -319,3 +319,18 @@ INSTANTIATE_TEST_SUITE_P(Rows, CatalogueReaderErrors, testing::ValuesIn(errorRow
     [](const testing::TestParamInfo<ErrorRow>& row) { return std::string(row.param.name); });
 
 } // namespace
+
+TEST(CatalogueReaderLimits, deeplyNestedDocumentsAreRefused)
+{
+    const std::string nested = "{\"entries\": " + std::string(300, '[') + std::string(300, ']') + "}";
+    blastline::core::DeletionCatalogue catalogue;
+    try {
+        blastline::importers::CatalogueReader::readText(nested, "deep.json", catalogue);
+        FAIL() << "read without error";
+    } catch (const blastline::core::InputError& error) {
+        EXPECT_NE(
+            std::string(error.what()).find("deep.json: values nested more than 256 levels deep"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_TRUE(catalogue.entries().empty());
+}

@@ -240,3 +240,16 @@ TEST(InventoryReader, missingFileNamesIt)
 }
 
 } // namespace
+
+TEST(InventoryReaderLimits, deeplyNestedDocumentsAreRefused)
+{
+    const std::string nested = "{\"DBSnapshots\": " + std::string(300, '[') + std::string(300, ']') + "}";
+    try {
+        blastline::importers::InventoryReader::readText(nested, "deep.json");
+        FAIL() << "read without error";
+    } catch (const blastline::core::InputError& error) {
+        EXPECT_NE(
+            std::string(error.what()).find("deep.json: values nested more than 256 levels deep"), std::string::npos)
+            << error.what();
+    }
+}
