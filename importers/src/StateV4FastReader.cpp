@@ -3,7 +3,6 @@
 
 #include "JsonLocation.h"
 #include "ProgressInput.h"
-#include "ProviderAddress.h"
 #include "StateReaderPaths.h"
 #include "StateV4FastFields.h"
 #include "StateV4Handler.h"
@@ -295,13 +294,8 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
 
 void StateV4FastReader::finishResource(const ResourceHeader& header)
 {
-    if (header.module != m_lastModule) {
-        auto modules = core::ResourceAddress::parseModulePath(header.module);
-        if (!modules) {
-            bail();
-        }
-        m_lastModules = std::move(*modules);
-        m_lastModule = header.module;
+    if (!m_header.setModule(header.module)) {
+        bail();
     }
     core::ResourceMode mode = core::ResourceMode::Managed;
     if (header.mode == "data") {
@@ -309,22 +303,11 @@ void StateV4FastReader::finishResource(const ResourceHeader& header)
     } else if (header.mode != "managed") {
         bail();
     }
-    if (header.provider != m_lastProviderConfig || m_lastProvider.empty()) {
-        auto provider = providerSourceFromConfig(header.provider);
-        if (!provider) {
-            bail();
-        }
-        m_lastProvider = std::move(*provider);
-        m_lastProviderConfig = header.provider;
+    if (!m_header.setProvider(header.provider)) {
+        bail();
     }
     for (ResourceInstance& instance : m_pending) {
-        instance.address.modules = m_lastModules;
-        instance.address.mode = mode;
-        instance.address.type = header.type;
-        instance.address.name = header.name;
-        instance.addressText = instance.address.toString();
-        instance.provider = m_lastProvider;
-        instance.providerConfig = m_lastProviderConfig;
+        m_header.complete(instance, mode, header.type, header.name);
         m_instances.push_back(std::move(instance));
     }
     m_pending.clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FastJsonValue.h"
+#include "ResourceHeaderCache.h"
 #include "StateRecord.h"
 
 #include "blastline/core/TerraformState.h"
@@ -55,11 +56,7 @@ private:
     std::size_t m_nextMark;
 
     fastjson::FastFlattener m_flattener;
-    // Consecutive resources nearly always share module and provider: parse each string once.
-    std::string m_lastModule = "\x01";
-    std::vector<core::ModuleStep> m_lastModules;
-    std::string m_lastProviderConfig;
-    std::string m_lastProvider;
+    ResourceHeaderCache m_header;
 
     std::vector<core::ResourceInstance> m_pending; // instances of the resource being read
     std::vector<core::ResourceInstance> m_instances;

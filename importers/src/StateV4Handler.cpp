@@ -2,7 +2,6 @@
 #include "StateV4Handler.h"
 
 #include "JsonLocation.h"
-#include "ProviderAddress.h"
 
 #include "blastline/importers/SecretPolicy.h"
 
@@ -95,39 +94,23 @@ void StateV4Handler::resourceEnd(const json& fields)
     m_pending.clear();
 
     const std::string module = stringField(fields, "module", "", false);
-    if (module != m_lastModule) {
-        std::string error;
-        auto modules = core::ResourceAddress::parseModulePath(module, &error);
-        if (!modules) {
-            throw StructureError("/module", "invalid module address \"" + module + "\": " + error);
-        }
-        m_lastModules = std::move(*modules);
-        m_lastModule = module;
+    std::string error;
+    if (!m_header.setModule(module, &error)) {
+        throw StructureError("/module", "invalid module address \"" + module + "\": " + error);
     }
     const core::ResourceMode mode = readResourceMode(fields, "mode");
     const std::string type = stringField(fields, "type", "", true);
     const std::string name = stringField(fields, "name", "", true);
     const std::string providerConfig = stringField(fields, "provider", "", true);
-    if (providerConfig != m_lastProviderConfig || m_lastProvider.empty()) {
-        const auto provider = providerSourceFromConfig(providerConfig);
-        if (!provider) {
-            throw StructureError("/provider",
-                "invalid provider configuration address \"" + providerConfig
-                    + "\"; expected provider[\"registry.terraform.io/hashicorp/aws\"]"
-                      " or the legacy provider.aws");
-        }
-        m_lastProvider = *provider;
-        m_lastProviderConfig = providerConfig;
+    if (!m_header.setProvider(providerConfig)) {
+        throw StructureError("/provider",
+            "invalid provider configuration address \"" + providerConfig
+                + "\"; expected provider[\"registry.terraform.io/hashicorp/aws\"]"
+                  " or the legacy provider.aws");
     }
     for (std::size_t i = 0; i < pending.size(); ++i) {
         ResourceInstance& instance = pending[i];
-        instance.address.modules = m_lastModules;
-        instance.address.mode = mode;
-        instance.address.type = type;
-        instance.address.name = name;
-        instance.addressText = instance.address.toString();
-        instance.provider = m_lastProvider;
-        instance.providerConfig = providerConfig;
+        m_header.complete(instance, mode, type, name);
         if (!m_seen.insert(instance)) {
             throw StructureError("/instances/" + std::to_string(i), duplicateMessage(instance));
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ResourceHeaderCache.h"
 #include "StateRecord.h"
 
 #include "blastline/core/TerraformState.h"
@@ -30,11 +31,7 @@ public:
     static std::vector<core::CheckResult> readCheckResults(const nlohmann::json& results, const std::string& pointer);
 
 private:
-    // Consecutive resources nearly always share module and provider: parse each string once.
-    std::string m_lastModule = "\x01";
-    std::vector<core::ModuleStep> m_lastModules;
-    std::string m_lastProviderConfig;
-    std::string m_lastProvider;
+    ResourceHeaderCache m_header;
 
     std::vector<core::ResourceInstance> m_pending; // instances of the resource being read
     std::vector<core::ResourceInstance> m_instances;
