@@ -5,6 +5,7 @@
 #include "cli/DestroyCommand.h"
 #include "cli/GraphCommand.h"
 #include "cli/RulesCommand.h"
+#include "cli/TimelineCommand.h"
 
 #include "blastline/core/Error.h"
 
@@ -24,16 +25,18 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     CheckCommand check;
     GraphCommand graph;
     RulesCommand rules;
+    TimelineCommand timeline;
     destroy.registerWith(app);
     check.registerWith(app);
     graph.registerWith(app);
     rules.registerWith(app);
+    timeline.registerWith(app);
 
     // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
     if (argc > 1 && argv[1][0] != '-'
         && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
         err << "blastline: unknown command '" << argv[1]
-            << "' (commands: destroy, check, graph, rules)\nRun with --help for usage.\n";
+            << "' (commands: destroy, check, graph, timeline, rules)\nRun with --help for usage.\n";
         return ExitBadInput;
     }
 
@@ -62,6 +65,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             return graph.run(out, err);
         if (app.got_subcommand("rules"))
             return rules.run(out, err);
+        if (app.got_subcommand("timeline"))
+            return timeline.run(out, err);
     } catch (const core::InputError& error) {
         err << "blastline: error: " << error.what() << '\n';
         return ExitBadInput;

@@ -13,6 +13,7 @@ enum ExitCode : int
 {
     ExitOk = 0,
     ExitFindings = 1,
+    ExitIncompleteInput = 1, // timeline: some input files could not be read; the output holds the rest
     ExitBadInput = 2, // usage errors and unreadable or invalid input files
     ExitInternal = 70, // a bug: an exception nobody expected (EX_SOFTWARE)
     ExitCancelled = 130 // interrupted, as a shell reports a SIGINT

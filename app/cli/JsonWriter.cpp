@@ -41,8 +41,10 @@ void JsonWriter::beforeValue()
     if (!level.empty)
         m_out += ',';
     level.empty = false;
-    m_out += '\n';
-    m_out.append(2 * m_levels.size(), ' ');
+    if (m_layout == Layout::Pretty) {
+        m_out += '\n';
+        m_out.append(2 * m_levels.size(), ' ');
+    }
     flushIfFull();
 }
 
@@ -58,7 +60,7 @@ void JsonWriter::close(char bracket)
     assert(!m_levels.empty() && !m_afterKey);
     const bool wasEmpty = m_levels.back().empty;
     m_levels.pop_back();
-    if (!wasEmpty) {
+    if (!wasEmpty && m_layout == Layout::Pretty) {
         m_out += '\n';
         m_out.append(2 * m_levels.size(), ' ');
     }
@@ -96,8 +98,15 @@ JsonWriter& JsonWriter::key(std::string_view name)
     assert(!m_afterKey);
     beforeValue();
     writeEscaped(m_out, name);
-    m_out += ": ";
+    m_out += m_layout == Layout::Pretty ? ": " : ":";
     m_afterKey = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::rawValue(std::string_view json)
+{
+    beforeValue();
+    m_out.append(json);
     return *this;
 }
 

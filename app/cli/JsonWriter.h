@@ -18,8 +18,15 @@ namespace blastline::cli {
 class JsonWriter
 {
 public:
-    explicit JsonWriter(std::ostream& out)
+    enum class Layout
+    {
+        Pretty, // two-space indent: documents people read
+        Lines // each top-level value on one line: JSON Lines, for jq, Timesketch and log pipelines
+    };
+
+    explicit JsonWriter(std::ostream& out, Layout layout = Layout::Pretty)
         : m_stream(out)
+        , m_layout(layout)
     { }
     ~JsonWriter();
 
@@ -42,6 +49,8 @@ public:
     /** A string, or null when it is empty. */
     JsonWriter& stringOrNull(std::string_view text) { return text.empty() ? null() : value(text); }
     JsonWriter& stringArray(const std::vector<std::string>& items);
+    /** A value that is already compact JSON text (a CloudTrail record kept by the reader). */
+    JsonWriter& rawValue(std::string_view json);
 
     template<typename T> JsonWriter& field(std::string_view name, const T& v)
     {
@@ -65,6 +74,7 @@ private:
     // Output is gathered in a string and handed to the stream in large pieces: one ostream call per
     // token cost more than the formatting itself on 50,000-operation documents.
     std::ostream& m_stream;
+    Layout m_layout;
     std::string m_out;
     std::vector<Level> m_levels;
     bool m_afterKey = false;

@@ -199,4 +199,11 @@ ToolIdentity ToolIdentity::fromUserAgent(
     return unknown(userAgent);
 }
 
+const char* toString(ToolIdentity::Kind kind)
+{
+    static constexpr std::array<const char*, 8> kNames {
+        "terraform", "opentofu", "aws-cli", "console", "sdk", "cloudformation", "aws-service", "unknown"};
+    return kNames.at(static_cast<std::size_t>(kind));
+}
+
 } // namespace blastline::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "blastline/core/Attributes.h"
+#include "blastline/core/BackupEffect.h"
 
 #include <string>
 #include <vector>
@@ -57,6 +58,13 @@ public:
      * response's (per-event table and well-known ARN members), then resources[].ARN.
      */
     static std::vector<std::string> identifiers(const EventFacts& facts);
+    /**
+     * What the call did to backups, from its request: the automated backups and final snapshot of an RDS
+     * delete (with the API's documented defaults when a parameter is absent), the snapshot or recovery point a
+     * backup-destroying call names, a KMS key scheduled for deletion. Empty for every other call. Says what the
+     * call asked for; whether it succeeded is the event's errorCode. Implemented in EventBackupEffects.cpp.
+     */
+    static std::vector<BackupEffect> backupEffects(const EventFacts& facts);
     /** Delete, BackupDestroying and ProtectionLowering: the classes a destruction timeline shows. */
     static bool isDestructive(EventClass eventClass);
 };

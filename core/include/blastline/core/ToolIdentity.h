@@ -41,4 +41,7 @@ struct ToolIdentity
         std::string_view userAgent, std::string_view invokedBy = {}, std::string_view sourceIp = {});
 };
 
+/** "terraform", "opentofu", "aws-cli", "console", "sdk", "cloudformation", "aws-service", "unknown". */
+const char* toString(ToolIdentity::Kind kind);
+
 } // namespace blastline::core

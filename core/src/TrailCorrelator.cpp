@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+#include "blastline/core/TrailCorrelator.h"
+
+#include "blastline/core/AttributeValue.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+
+namespace blastline::core {
+
+namespace {
+
+// The attributes whose values a CloudTrail request or response uses to name a resource: the ID, the ARN and
+// the provider's names for identifiers (RDS identifier, resource ids, KMS key id, bucket and function names).
+constexpr std::array<std::string_view, 12> kIdentifyingAttributes {"id", "arn", "identifier", "cluster_identifier",
+    "resource_id", "cluster_resource_id", "key_id", "name", "bucket", "function_name", "db_snapshot_identifier",
+    "db_cluster_snapshot_identifier"};
+
+struct ServiceTypes
+{
+    std::string_view service;
+    std::string_view typePrefixes; // space-separated
+};
+
+// clang-format off
+constexpr std::array kServiceTypes = {
+    ServiceTypes{"rds", "aws_db_ aws_rds_"},
+    ServiceTypes{"ec2", "aws_instance aws_vpc aws_subnet aws_security_group aws_internet_gateway aws_nat_gateway "
+                        "aws_route aws_eip aws_network_ aws_ebs_ aws_volume_ aws_key_pair aws_flow_log aws_ami "
+                        "aws_default_ aws_egress_only aws_launch_template aws_placement_group aws_main_route_table "
+                        "aws_snapshot_ aws_spot_"},
+    ServiceTypes{"ecs", "aws_ecs_"},
+    ServiceTypes{"elasticloadbalancing", "aws_lb aws_alb aws_elb"},
+    ServiceTypes{"s3", "aws_s3_"},
+    ServiceTypes{"iam", "aws_iam_"},
+    ServiceTypes{"kms", "aws_kms_"},
+    ServiceTypes{"backup", "aws_backup_"},
+    ServiceTypes{"dynamodb", "aws_dynamodb_"},
+    ServiceTypes{"secretsmanager", "aws_secretsmanager_"},
+    ServiceTypes{"elasticfilesystem", "aws_efs_"},
+    ServiceTypes{"elasticache", "aws_elasticache_"},
+    ServiceTypes{"logs", "aws_cloudwatch_log_"},
+    ServiceTypes{"cloudtrail", "aws_cloudtrail"},
+    ServiceTypes{"lambda", "aws_lambda_"},
+    ServiceTypes{"ecr", "aws_ecr_"},
+    ServiceTypes{"cloudformation", "aws_cloudformation_"},
+};
+
+/** Event names whose noun is not the Terraform type's (the rest follow DeleteNatGateway → aws_nat_gateway). */
+struct NounOverride
+{
+    std::string_view service;
+    std::string_view eventName;
+    std::string_view nouns; // space-separated type suffixes
+};
+constexpr std::array kNounOverrides = {
+    NounOverride{"rds", "DeleteDBCluster", "rds_cluster"},
+    NounOverride{"rds", "CreateDBCluster", "rds_cluster"},
+    NounOverride{"rds", "DeleteDBInstance", "db_instance rds_cluster_instance"},
+    NounOverride{"rds", "CreateDBInstance", "db_instance rds_cluster_instance"},
+    NounOverride{"elasticloadbalancing", "DeleteLoadBalancer", "lb alb elb"},
+    NounOverride{"elasticloadbalancing", "CreateLoadBalancer", "lb alb elb"},
+    NounOverride{"elasticloadbalancing", "DeleteTargetGroup", "lb_target_group alb_target_group"},
+    NounOverride{"elasticloadbalancing", "DeleteListener", "lb_listener alb_listener"},
+    NounOverride{"kms", "ScheduleKeyDeletion", "kms_key"},
+    NounOverride{"kms", "CreateKey", "kms_key"},
+    NounOverride{"ec2", "ReleaseAddress", "eip"},
+    NounOverride{"ec2", "AllocateAddress", "eip"},
+    NounOverride{"ec2", "DeleteFlowLogs", "flow_log"},
+    NounOverride{"ec2", "DeleteVpcEndpoints", "vpc_endpoint"},
+    NounOverride{"s3", "DeleteBucket", "s3_bucket"},
+    NounOverride{"s3", "CreateBucket", "s3_bucket"},
+};
+// clang-format on
+
+constexpr std::array<std::string_view, 7> kActingVerbs {
+    "Delete", "Terminate", "Create", "Run", "Deregister", "Release", "Remove"};
+
+std::string_view serviceOf(std::string_view eventSource)
+{
+    constexpr std::string_view kSuffix = ".amazonaws.com";
+    if (eventSource.ends_with(kSuffix))
+        eventSource.remove_suffix(kSuffix.size());
+    return eventSource;
+}
+
+std::string_view nextWord(std::string_view& words)
+{
+    const std::size_t space = words.find(' ');
+    const std::string_view word = words.substr(0, space);
+    words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
+    return word;
+}
+
+bool isUpper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/** "DBClusterSnapshot" → "db_cluster_snapshot"; "Instances" → "instance" (plural calls act on each). */
+std::string snakeNoun(std::string_view camel)
+{
+    std::string out;
+    for (std::size_t i = 0; i < camel.size(); ++i) {
+        const char c = camel[i];
+        if (i > 0 && isUpper(c)) {
+            const bool afterLower = !isUpper(camel[i - 1]);
+            const bool endsAcronym = i + 1 < camel.size() && !isUpper(camel[i + 1]);
+            if (afterLower || endsAcronym)
+                out.push_back('_');
+        }
+        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (out.size() > 2 && out.back() == 's' && !out.ends_with("ss") && !out.ends_with("alias")
+        && !out.ends_with("status"))
+        out.pop_back();
+    return out;
+}
+
+bool typeHasNoun(std::string_view type, std::string_view noun)
+{
+    if (noun.empty() || !type.starts_with("aws_"))
+        return false;
+    return type.substr(4) == noun
+        || (type.size() > noun.size() + 1 && type.ends_with(noun) && type[type.size() - noun.size() - 1] == '_');
+}
+
+} // namespace
+
+TrailCorrelator::TrailCorrelator(std::vector<const TerraformState*> states)
+    : m_states(std::move(states))
+{
+    for (std::uint32_t s = 0; s < m_states.size(); ++s) {
+        const auto& instances = m_states[s]->instances;
+        for (std::uint32_t i = 0; i < instances.size(); ++i) {
+            if (!instances[i].isManaged())
+                continue; // a data source reads a resource another configuration manages
+            for (std::string_view attribute : kIdentifyingAttributes) {
+                const std::optional<std::string> value = instances[i].attributes.getString(attribute);
+                if (!value || value->empty() || *value == kRedactedMarker)
+                    continue;
+                auto& entries = m_index[*value];
+                if (entries.empty() || entries.back().state != s || entries.back().instance != i)
+                    entries.push_back({s, i});
+            }
+        }
+    }
+}
+
+bool TrailCorrelator::serviceHoldsType(std::string_view service, std::string_view type)
+{
+    for (const ServiceTypes& row : kServiceTypes) {
+        if (row.service != service)
+            continue;
+        for (std::string_view prefixes = row.typePrefixes; !prefixes.empty();) {
+            if (type.starts_with(nextWord(prefixes)))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool TrailCorrelator::actsOn(std::string_view service, std::string_view eventName, std::string_view type)
+{
+    for (const NounOverride& row : kNounOverrides) {
+        if (row.service != service || row.eventName != eventName)
+            continue;
+        for (std::string_view nouns = row.nouns; !nouns.empty();) {
+            if (typeHasNoun(type, nextWord(nouns)))
+                return true;
+        }
+        return false;
+    }
+    for (std::string_view verb : kActingVerbs) {
+        if (eventName.size() > verb.size() && eventName.starts_with(verb) && isUpper(eventName[verb.size()]))
+            return typeHasNoun(type, snakeNoun(eventName.substr(verb.size())));
+    }
+    return false;
+}
+
+std::vector<TrailCorrelator::Holder> TrailCorrelator::holders(const TrailEvent& event, const Trail& trail) const
+{
+    std::vector<Holder> out;
+    const std::string_view service = serviceOf(trail.text(event.eventSource));
+    const std::string_view eventName = trail.text(event.eventName);
+    for (StringId identifier : event.identifiers) {
+        const std::string_view value = trail.text(identifier);
+        const auto found = m_index.find(std::string(value));
+        if (found == m_index.end())
+            continue;
+        const bool isArn = value.starts_with("arn:");
+        for (const Entry& entry : found->second) {
+            const std::string& type = m_states[entry.state]->instances[entry.instance].type();
+            if (!isArn && !serviceHoldsType(service, type))
+                continue;
+            out.push_back({entry.state, entry.instance, actsOn(service, eventName, type)});
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end(),
+                  [](const Holder& a, const Holder& b) { return a.state == b.state && a.instance == b.instance; }),
+        out.end());
+    return out;
+}
+
+std::string TrailCorrelator::addressOf(const Holder& holder) const
+{
+    const std::string& address = instance(holder).displayName();
+    if (m_states.size() < 2)
+        return address;
+    return std::filesystem::path(m_states[holder.state]->path).filename().string() + ":" + address;
+}
+
+} // namespace blastline::core
