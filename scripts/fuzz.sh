@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-60}
 shift || true
-all_targets=(fuzz_state fuzz_plan fuzz_inventory fuzz_configuration fuzz_catalogue fuzz_resource_address fuzz_condition)
+all_targets=(fuzz_state fuzz_plan fuzz_inventory fuzz_configuration fuzz_catalogue fuzz_cloudtrail fuzz_panther_rule
+    fuzz_resource_address fuzz_condition)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=("${all_targets[@]}")
@@ -51,6 +52,8 @@ seed fuzz_plan "$shared"/corpus/plan/* sample-data/**/plan.json
 seed fuzz_inventory "$seeds"/inventory/*
 seed fuzz_configuration "$seeds"/hcl/*.tf
 seed fuzz_catalogue importers/rules/*.json
+seed fuzz_cloudtrail "$shared"/corpus/cloudtrail/* sample-data/**/*.json.gz
+seed fuzz_panther_rule "$shared"/corpus/cloudtrail/*.yml
 seed fuzz_resource_address "$seeds"/address/*
 seed fuzz_condition "$seeds"/condition/*
 # The built-in catalogue's `when` conditions are realistic condition seeds too.
