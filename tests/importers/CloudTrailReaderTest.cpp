@@ -163,9 +163,8 @@ TEST(CloudTrailReader, KeepsWholeRecordsWithSecretsRedactedOnlyWhenAsked)
 {
     const std::string file = R"({"Records":[)"
         + cloudTrailRecord("CreateDBCluster", "2026-02-26T21:00:00Z", "c-2",
-            R"({"dBClusterIdentifier":"c1","masterUserPassword":"hunter2-PLANTED"})",
-            R"(,"responseElements2":{"credentials":{"sessionToken":"PLANTED-TOKEN","accessKeyId":"ASIA1"}},)"
-            R"("customField":{"kept":true})")
+            R"({"dBClusterIdentifier":"c1","masterUserPassword":"hunter2-PLANTED"})", R"(,"customField":{"kept":true})",
+            R"({"credentials":{"sessionToken":"PLANTED-TOKEN","accessKeyId":"ASIA1"}})")
         + "]}";
     CloudTrailReadOptions options = allEvents();
     EXPECT_EQ(CloudTrailReader::readBytes(file, "x", options).events()[0].record, 0U);

@@ -27,7 +27,7 @@ std::string gzipped(std::string_view text)
 }
 
 std::string cloudTrailRecord(std::string_view eventName, std::string_view eventTime, std::string_view eventId,
-    std::string_view requestParameters, std::string_view extra)
+    std::string_view requestParameters, std::string_view extra, std::string_view responseElements)
 {
     std::string source = "ec2.amazonaws.com";
     if (eventName.find("DB") != std::string_view::npos)
@@ -43,7 +43,9 @@ std::string cloudTrailRecord(std::string_view eventName, std::string_view eventT
               R"((+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.25.2",)"
               R"("requestParameters":)";
     record += requestParameters;
-    record += R"(,"responseElements":null,"requestID":"r-1","eventID":")";
+    record += R"(,"responseElements":)";
+    record += responseElements;
+    record += R"(,"requestID":"r-1","eventID":")";
     record += eventId;
     record += R"(","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,)"
               R"("recipientAccountId":"123456789012","eventCategory":"Management")";

@@ -12,7 +12,8 @@ std::string gzipped(std::string_view text);
 
 /** One CloudTrail record as JSON text; `extra` is spliced in as more members (",\"errorCode\":\"X\""). */
 std::string cloudTrailRecord(std::string_view eventName, std::string_view eventTime, std::string_view eventId,
-    std::string_view requestParameters = "null", std::string_view extra = "");
+    std::string_view requestParameters = "null", std::string_view extra = "",
+    std::string_view responseElements = "null");
 
 /** A fresh empty directory under the system's temporary folder, removed by the destructor. */
 class TemporaryDirectory
