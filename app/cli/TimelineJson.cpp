@@ -216,10 +216,25 @@ void writeSummary(JsonWriter& json, const TimelineReport& report)
         json.endObject();
     }
     json.endArray();
-    writeEventRefs(json, report, "failed_destructive", summary.failedDestructive);
+    json.key("failed_destructive").beginArray();
+    for (const core::FailedCall& call : summary.failedDestructive) {
+        const core::TrailEvent& event = report.trail.events()[call.event];
+        json.beginObject();
+        json.field("time", core::UtcTime::format(event.timeMs));
+        json.key("event_id").stringOrNull(report.trail.text(event.eventId));
+        json.field("event_name", report.trail.text(event.eventName));
+        json.key("error_code").stringOrNull(report.trail.text(event.errorCode));
+        json.key("error_message").stringOrNull(report.trail.text(event.errorMessage));
+        json.key("retried_at");
+        call.laterSuccess ? json.value(core::UtcTime::format(report.trail.events()[*call.laterSuccess].timeMs))
+                          : json.null();
+        json.endObject();
+    }
+    json.endArray();
     writeEventRefs(json, report, "backup_events", summary.backupEvents);
     if (report.correlator) {
         json.key("deleted_addresses").stringArray(summary.deletedAddresses);
+        json.key("survived_addresses").stringArray(summary.survivedAddresses);
         json.key("untouched_addresses").stringArray(summary.untouchedAddresses);
     }
     json.endObject();

@@ -122,17 +122,34 @@ private:
                     + m_trail.tool(actor.tool).name);
         }
         for (const core::DeletionBurst& burst : summary.bursts) {
+            const core::ToolIdentity* tool = burst.tools.empty() ? nullptr : &m_trail.tool(burst.tools.front());
+            const bool terraform = tool != nullptr
+                && (tool->kind == core::ToolIdentity::Kind::Terraform
+                    || tool->kind == core::ToolIdentity::Kind::OpenTofu);
             row("Burst",
                 core::UtcTime::format(burst.startMs) + " for " + duration(burst.endMs - burst.startMs) + ": "
                     + plural(burst.deletes, "delete") + " by " + TimelineReport::shortPrincipal(text(burst.principal))
-                    + (burst.tools.empty() ? "" : " with " + m_trail.tool(burst.tools.front()).name)
-                    + " - one principal deleting in quick succession, the shape of a terraform destroy");
+                    + (tool != nullptr ? " with " + tool->name : "")
+                    + (terraform ? " - the shape of a terraform destroy" : ""));
         }
-        for (std::size_t index : summary.failedDestructive) {
-            const core::TrailEvent& event = m_trail.events()[index];
-            row("Failed",
-                core::UtcTime::format(event.timeMs) + "  " + what(event) + ": " + std::string(text(event.errorCode))
-                    + (event.errorMessage != 0 ? " - " + std::string(text(event.errorMessage)) : ""));
+        const auto& failed = summary.failedDestructive;
+        for (std::size_t i = 0; i < failed.size();) {
+            // A retry loop fails the same way many times: one line for the run of identical failures.
+            std::size_t end = i + 1;
+            while (end < failed.size() && sameFailure(failed[i], failed[end]))
+                ++end;
+            const core::TrailEvent& event = m_trail.events()[failed[i].event];
+            std::string line = core::UtcTime::format(event.timeMs) + "  " + what(event) + ": "
+                + std::string(text(event.errorCode))
+                + (event.errorMessage != 0 ? " - " + std::string(text(event.errorMessage)) : "");
+            if (end - i > 1)
+                line += " (" + std::to_string(end - i) + " times, the last at "
+                    + core::UtcTime::format(m_trail.events()[failed[end - 1].event].timeMs) + ")";
+            const std::optional<std::size_t> success = failed[end - 1].laterSuccess;
+            if (success)
+                line += m_style.dim(" - then succeeded at " + core::UtcTime::format(m_trail.events()[*success].timeMs));
+            row(success ? "Failed, then retried" : "Failed", line);
+            i = end;
         }
         for (std::size_t index : summary.backupEvents) {
             const core::TrailEvent& event = m_trail.events()[index];
@@ -144,15 +161,34 @@ private:
                     + (event.failed() ? " (the call failed, so none of this happened)" : ""));
         }
         if (m_report.correlator) {
-            const std::size_t total = summary.deletedAddresses.size() + summary.untouchedAddresses.size();
+            std::size_t managed = 0;
+            for (const core::TerraformState& state : m_report.states) {
+                for (const core::ResourceInstance& instance : state.instances)
+                    managed += instance.isManaged() && !instance.isDeposed() ? 1 : 0;
+            }
+            const std::size_t otherwise = managed
+                - std::min(managed,
+                    summary.deletedAddresses.size() + summary.survivedAddresses.size()
+                        + summary.untouchedAddresses.size());
             row("State",
-                std::to_string(summary.deletedAddresses.size()) + " of " + std::to_string(total)
-                    + " managed addresses deleted by the kept events; "
-                    + std::to_string(summary.untouchedAddresses.size()) + " not named by any");
+                std::to_string(managed) + " managed resources: " + std::to_string(summary.deletedAddresses.size())
+                    + " deleted, " + std::to_string(summary.survivedAddresses.size()) + " survived a failed delete, "
+                    + std::to_string(otherwise) + " named only by other calls, "
+                    + std::to_string(summary.untouchedAddresses.size()) + " not named by any kept event");
             for (const std::string& address : summary.deletedAddresses)
                 row("  deleted", address);
+            for (const std::string& address : summary.survivedAddresses)
+                row("  survived", m_style.yellow(address));
         }
         m_out << '\n';
+    }
+
+    bool sameFailure(const core::FailedCall& a, const core::FailedCall& b) const
+    {
+        const core::TrailEvent& x = m_trail.events()[a.event];
+        const core::TrailEvent& y = m_trail.events()[b.event];
+        return x.eventName == y.eventName && x.errorCode == y.errorCode && x.identifiers == y.identifiers
+            && a.laterSuccess == b.laterSuccess;
     }
 
     static std::string backupPhrase(const core::BackupEffect& effect)
@@ -191,24 +227,32 @@ private:
             }
             row("Lineage", line);
         }
+        // Deletes of what the state holds are the deleted addresses above: one line says how the state relates.
+        std::size_t stale = 0;
+        std::int64_t firstStale = 0;
+        std::int64_t lastStale = 0;
         for (const core::StateDisagreement& disagreement : m_report.comparison->disagreements) {
             const core::TrailEvent& event = m_trail.events()[disagreement.event];
-            std::string line = core::UtcTime::format(event.timeMs) + "  " + what(event);
+            const std::string line = core::UtcTime::format(event.timeMs) + "  " + what(event);
             switch (disagreement.kind) {
             case core::StateDisagreement::Kind::CreatedNotInState:
                 row("Created, in no state", line + " - made after the state was written, or by another project");
                 break;
-            case core::StateDisagreement::Kind::DeletedStillInState: {
-                std::string addresses;
-                for (const auto& holder : disagreement.holders)
-                    addresses += (addresses.empty() ? "" : ", ") + m_report.correlator->addressOf(holder);
-                row("Deleted, still in state", line + " -> " + addresses + " (the state predates this delete)");
+            case core::StateDisagreement::Kind::DeletedStillInState:
+                firstStale = stale++ == 0 ? event.timeMs : firstStale;
+                lastStale = event.timeMs;
                 break;
-            }
             case core::StateDisagreement::Kind::DeletedNotInAnyState:
                 row("Deleted, in no state", line + " - no state given holds it");
                 break;
             }
+        }
+        if (stale > 0) {
+            row("Deleted, still in state",
+                plural(stale, "delete") + " between " + core::UtcTime::format(firstStale) + " and "
+                    + core::UtcTime::format(lastStale)
+                    + " removed resources the state still holds: the state predates them (the deleted addresses "
+                      "are listed above)");
         }
         if (m_report.comparison->disagreements.empty() && m_report.comparison->lineage.empty())
             row("Agreement", "every kept event matches the state");
@@ -225,7 +269,10 @@ private:
             eventClass.resize(std::max<std::size_t>(eventClass.size() + 1, 20), ' ');
             line += event.destructive() ? m_style.red(eventClass) : eventClass;
             line += what(event);
-            const std::vector<std::string> addresses = m_report.addresses(i, false);
+            // What the call created or deleted, when known; else everything it names.
+            std::vector<std::string> addresses = m_report.addresses(i, true);
+            if (addresses.empty())
+                addresses = m_report.addresses(i, false);
             for (std::size_t a = 0; a < addresses.size(); ++a)
                 line += (a == 0 ? " -> " : ", ") + addresses[a];
             line += "  by " + who(event);

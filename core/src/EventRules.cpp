@@ -56,8 +56,18 @@ constexpr std::array kIdentifierRules = {
     IdentifierRule{"ec2", "DeleteVpcEndpoints", "DeleteVpcEndpointsRequest.VpcEndpointId vpcEndpointId", ""},
     IdentifierRule{"ec2", "DeleteFlowLogs", "DeleteFlowLogsRequest.FlowLogId flowLogId", ""},
     IdentifierRule{"ec2", "CreateKeyPair DeleteKeyPair", "keyName keyPairId", "keyPairId"},
+    IdentifierRule{"ec2", "AllocateAddress", "", "allocationId publicIp"},
+    IdentifierRule{"ec2", "CreateInternetGateway", "", "internetGateway.internetGatewayId"},
+    IdentifierRule{"ec2", "CreateRouteTable", "vpcId", "routeTable.routeTableId"},
+    IdentifierRule{"ec2", "AssociateRouteTable", "routeTableId subnetId gatewayId", "associationId"},
+    IdentifierRule{"ec2", "CreateNatGateway", "subnetId allocationId", "natGateway.natGatewayId"},
+    IdentifierRule{"ec2", "CreateNetworkInterface", "subnetId", "networkInterface.networkInterfaceId"},
+    IdentifierRule{"ec2", "CreateVpcEndpoint", "vpcId", "vpcEndpoint.vpcEndpointId"},
+    IdentifierRule{"ec2", "AssociateAddress", "allocationId instanceId networkInterfaceId", "associationId"},
     // Services whose every call names its resource by the same members.
     IdentifierRule{"ecs", "*", "cluster service taskDefinition capacityProvider", ""},
+    // A service call names its cluster too; the service is what it acts on, so it comes first.
+    IdentifierRule{"ecs", "CreateService UpdateService DeleteService", "service cluster", "service.serviceArn"},
     IdentifierRule{"elasticloadbalancing", "*", "loadBalancerArn targetGroupArn listenerArn ruleArn", ""},
     IdentifierRule{"elasticloadbalancing", "RegisterTargets DeregisterTargets", "targetGroupArn targets.N.id", ""},
     IdentifierRule{"s3", "*", "bucketName", ""},
@@ -73,6 +83,8 @@ constexpr std::array kIdentifierRules = {
     IdentifierRule{"cloudtrail", "*", "name trailName", ""},
     IdentifierRule{"cloudformation", "*", "stackName", ""},
     IdentifierRule{"lambda", "*", "functionName", ""},
+    IdentifierRule{"ses", "*", "identity emailAddress domain", ""},
+    IdentifierRule{"route53", "*", "hostedZoneId id name", ""},
 };
 
 // Response members that hold the ARN of the resource the call acted on (only taken when they start "arn:").
@@ -282,6 +294,39 @@ bool elbDeletionProtectionOff(const Attributes& request)
     return false;
 }
 
+/** Route 53 batches record changes; a batch with a DELETE removes records (how Terraform deletes one). */
+bool changesDeleteRecords(const Attributes& request)
+{
+    for (const auto& [path, value] : request.entries()) {
+        if (path.starts_with("changeBatch.changes.") && path.ends_with(".action") && value.text == "DELETE")
+            return true;
+    }
+    return false;
+}
+
+/**
+ * Route 53 records have no id of their own: Terraform's is "ZONEID_name_TYPE" (name without the final dot),
+ * built here from each change so that a record change finds its aws_route53_record.
+ */
+void collectRecordIds(const Attributes* request, std::vector<std::string>& out)
+{
+    if (request == nullptr)
+        return;
+    const std::optional<std::string> zone = request->getString("hostedZoneId");
+    if (!zone)
+        return;
+    for (std::size_t i = 0;; ++i) {
+        const std::string prefix = "changeBatch.changes." + std::to_string(i) + ".resourceRecordSet.";
+        std::optional<std::string> name = request->getString(prefix + "name");
+        const std::optional<std::string> type = request->getString(prefix + "type");
+        if (!name || !type)
+            return;
+        if (name->ends_with('.'))
+            name->pop_back();
+        addUnique(out, *zone + "_" + *name + "_" + *type);
+    }
+}
+
 bool versioningSuspended(const Attributes& request)
 {
     // The XML body's element names keep their case ("VersioningConfiguration.Status"); lowerCamel just in case.
@@ -297,6 +342,8 @@ std::optional<EventClass> specificClass(std::string_view service, std::string_vi
         return EventClass::ProtectionLowering;
     if (request == nullptr)
         return std::nullopt;
+    if (service == "route53" && name == "ChangeResourceRecordSets" && changesDeleteRecords(*request))
+        return EventClass::Delete;
     const auto isFalse = [&](std::string_view path) { return request->getBool(path) == false; };
     // A retention period of 0 turns automated backups off and deletes the existing ones.
     if (service == "rds" && name == "ModifyDBInstance" && request->getNumber("backupRetentionPeriod") == 0.0)
@@ -330,15 +377,24 @@ struct VerbClass
 };
 
 // The verb an event name starts with, when no specific rule applied. Copy and Restore make a new resource
-// (CopyDBSnapshot, RestoreDBInstanceFromDBSnapshot); Release gives an Elastic IP back for good.
+// (CopyDBSnapshot, RestoreDBInstanceFromDBSnapshot); Release gives an Elastic IP back for good. Detach,
+// Disassociate and Revoke delete a relationship, and are how Terraform deletes the resources that model one
+// (aws_route_table_association, aws_iam_role_policy_attachment, aws_security_group_rule); Attach, Associate and
+// Authorize create one.
 constexpr std::array kVerbs = {
     VerbClass {EventClass::Read, "Get Describe List Head Lookup Search"},
-    VerbClass {EventClass::Delete, "Delete Terminate Remove Deregister Release"},
-    VerbClass {EventClass::Create, "Create Run Put Allocate Register Import Copy Restore"},
+    VerbClass {EventClass::Delete, "Delete Terminate Remove Deregister Release Detach Disassociate Revoke"},
+    VerbClass {EventClass::Create, "Create Run Put Allocate Register Import Copy Restore Attach Associate Authorize"},
     VerbClass {EventClass::Modify,
-        "Modify Update Attach Detach Associate Disassociate Authorize Revoke Tag Untag Start Stop Reboot Enable "
-        "Disable Add Replace Set Change Reset Cancel"},
+        "Modify Update Tag Untag Start Stop Reboot Enable Disable Add Replace Set Change Reset Cancel"},
 };
+
+/** Calls that make a new resource and name it in their response (CreateVpc → vpc.vpcId). */
+bool createsFromResponse(std::string_view eventName)
+{
+    return startsWithVerb(eventName, "Create") || startsWithVerb(eventName, "Run")
+        || startsWithVerb(eventName, "Allocate");
+}
 
 } // namespace
 
@@ -350,16 +406,34 @@ std::vector<std::string> EventRules::identifiers(const EventFacts& facts)
     auto rule = index.find(RuleKey {service, facts.eventName});
     if (rule == index.end())
         rule = index.find(RuleKey {service, "*"});
-    if (rule != index.end()) {
+    const auto fromResponse = [&] {
+        if (rule != index.end())
+            collect(facts.responseElements, rule->second->response, false, out);
+        collect(facts.responseElements, kResponseArnPaths, true, out);
+    };
+    // What a create made is named in its response; its request names the parent (the VPC of a new subnet).
+    const bool creates = createsFromResponse(facts.eventName);
+    if (creates)
+        fromResponse();
+    if (service == "route53" && facts.eventName == "ChangeResourceRecordSets")
+        collectRecordIds(facts.requestParameters, out);
+    if (rule != index.end())
         collect(facts.requestParameters, rule->second->request, false, out);
-        collect(facts.responseElements, rule->second->response, false, out);
-    } else {
+    else
         collectGeneric(facts.requestParameters, out);
-    }
-    collect(facts.responseElements, kResponseArnPaths, true, out);
+    if (!creates)
+        fromResponse();
     for (const std::string& arn : facts.resourceArns)
         addUnique(out, arn);
     return out;
+}
+
+std::size_t EventRules::createdIdentifierCount(const EventFacts& facts)
+{
+    if (!createsFromResponse(facts.eventName))
+        return 0;
+    EventFacts responseOnly {facts.eventSource, facts.eventName, facts.readOnly, nullptr, facts.responseElements, {}};
+    return identifiers(responseOnly).size();
 }
 
 const char* toString(EventClass eventClass)

@@ -18,8 +18,16 @@ std::uint32_t Trail::toolFor(std::string_view userAgent, std::string_view invoke
         key.append(sourceIp);
     if (const auto found = m_toolIndex.find(key); found != m_toolIndex.end())
         return found->second;
-    const auto index = static_cast<std::uint32_t>(m_tools.size());
-    m_tools.push_back(ToolIdentity::fromUserAgent(userAgent, invokedBy, serviceAddress ? sourceIp : ""));
+    // Agents differ per call (Terraform's ends in "api/rds#1.70.1", the CLI's in "md/command#ec2.delete-vpc"):
+    // one tool per identity, so that a summary counts "Terraform 1.7.5" once, not once per API.
+    ToolIdentity tool = ToolIdentity::fromUserAgent(userAgent, invokedBy, serviceAddress ? sourceIp : "");
+    const auto same = std::find_if(m_tools.begin(), m_tools.end(), [&](const ToolIdentity& known) {
+        return known.kind == tool.kind && known.name == tool.name && known.version == tool.version
+            && known.providerVersion == tool.providerVersion;
+    });
+    const auto index = static_cast<std::uint32_t>(same - m_tools.begin());
+    if (same == m_tools.end())
+        m_tools.push_back(std::move(tool));
     m_toolIndex.emplace(std::move(key), index);
     return index;
 }

@@ -14,9 +14,11 @@ namespace {
 
 // The attributes whose values a CloudTrail request or response uses to name a resource: the ID, the ARN and
 // the provider's names for identifiers (RDS identifier, resource ids, KMS key id, bucket and function names).
-constexpr std::array<std::string_view, 12> kIdentifyingAttributes {"id", "arn", "identifier", "cluster_identifier",
+// The relationship resources (attachments, associations) are found by the ends they join: role and policy_arn,
+// user, association_id.
+constexpr std::array<std::string_view, 16> kIdentifyingAttributes {"id", "arn", "identifier", "cluster_identifier",
     "resource_id", "cluster_resource_id", "key_id", "name", "bucket", "function_name", "db_snapshot_identifier",
-    "db_cluster_snapshot_identifier"};
+    "db_cluster_snapshot_identifier", "policy_arn", "role", "user", "association_id"};
 
 struct ServiceTypes
 {
@@ -46,6 +48,8 @@ constexpr std::array kServiceTypes = {
     ServiceTypes{"lambda", "aws_lambda_"},
     ServiceTypes{"ecr", "aws_ecr_"},
     ServiceTypes{"cloudformation", "aws_cloudformation_"},
+    ServiceTypes{"ses", "aws_ses_"},
+    ServiceTypes{"route53", "aws_route53_"},
 };
 
 /** Event names whose noun is not the Terraform type's (the rest follow DeleteNatGateway → aws_nat_gateway). */
@@ -72,11 +76,32 @@ constexpr std::array kNounOverrides = {
     NounOverride{"ec2", "DeleteVpcEndpoints", "vpc_endpoint"},
     NounOverride{"s3", "DeleteBucket", "s3_bucket"},
     NounOverride{"s3", "CreateBucket", "s3_bucket"},
+    NounOverride{"ec2", "AssociateRouteTable", "route_table_association"},
+    NounOverride{"ec2", "DisassociateRouteTable", "route_table_association"},
+    NounOverride{"ec2", "AssociateAddress", "eip_association eip"},
+    NounOverride{"ec2", "DisassociateAddress", "eip_association eip"},
+    NounOverride{"ec2", "AttachVolume", "volume_attachment"},
+    NounOverride{"ec2", "DetachVolume", "volume_attachment"},
+    NounOverride{"ec2", "AttachInternetGateway", "internet_gateway internet_gateway_attachment"},
+    NounOverride{"ec2", "DetachInternetGateway", "internet_gateway internet_gateway_attachment"},
+    NounOverride{"ec2", "AuthorizeSecurityGroupIngress", "security_group_rule vpc_security_group_ingress_rule"},
+    NounOverride{"ec2", "RevokeSecurityGroupIngress", "security_group_rule vpc_security_group_ingress_rule"},
+    NounOverride{"ec2", "AuthorizeSecurityGroupEgress", "security_group_rule vpc_security_group_egress_rule"},
+    NounOverride{"ec2", "RevokeSecurityGroupEgress", "security_group_rule vpc_security_group_egress_rule"},
+    NounOverride{"iam", "AttachRolePolicy", "iam_role_policy_attachment"},
+    NounOverride{"iam", "DetachRolePolicy", "iam_role_policy_attachment"},
+    NounOverride{"iam", "AttachUserPolicy", "iam_user_policy_attachment"},
+    NounOverride{"iam", "DetachUserPolicy", "iam_user_policy_attachment"},
+    NounOverride{"iam", "PutRolePolicy", "iam_role_policy"},
+    NounOverride{"iam", "DeleteRolePolicy", "iam_role_policy"},
+    NounOverride{"iam", "PutUserPolicy", "iam_user_policy"},
+    NounOverride{"iam", "DeleteUserPolicy", "iam_user_policy"},
+    NounOverride{"route53", "ChangeResourceRecordSets", "route53_record"},
 };
 // clang-format on
 
-constexpr std::array<std::string_view, 7> kActingVerbs {
-    "Delete", "Terminate", "Create", "Run", "Deregister", "Release", "Remove"};
+constexpr std::array<std::string_view, 12> kActingVerbs {"Delete", "Terminate", "Create", "Run", "Deregister",
+    "Release", "Remove", "Allocate", "Detach", "Disassociate", "Attach", "Associate"};
 
 std::string_view serviceOf(std::string_view eventSource)
 {
@@ -183,26 +208,52 @@ bool TrailCorrelator::actsOn(std::string_view service, std::string_view eventNam
 
 std::vector<TrailCorrelator::Holder> TrailCorrelator::holders(const TrailEvent& event, const Trail& trail) const
 {
-    std::vector<Holder> out;
     const std::string_view service = serviceOf(trail.text(event.eventSource));
     const std::string_view eventName = trail.text(event.eventName);
-    for (StringId identifier : event.identifiers) {
-        const std::string_view value = trail.text(identifier);
+    struct Match
+    {
+        Holder holder;
+        std::size_t identifiersHeld = 0;
+    };
+    std::vector<Match> matches;
+    for (std::size_t index = 0; index < event.identifiers.size(); ++index) {
+        const std::string_view value = trail.text(event.identifiers[index]);
         const auto found = m_index.find(std::string(value));
         if (found == m_index.end())
             continue;
         const bool isArn = value.starts_with("arn:");
+        // A create acts on what its response names; what its request names (a VPC, a group name) already was.
+        const bool mayAct = event.createdIdentifiers == 0 || index < event.createdIdentifiers;
         for (const Entry& entry : found->second) {
             const std::string& type = m_states[entry.state]->instances[entry.instance].type();
             if (!isArn && !serviceHoldsType(service, type))
                 continue;
-            out.push_back({entry.state, entry.instance, actsOn(service, eventName, type)});
+            const auto same = std::find_if(matches.begin(), matches.end(), [&](const Match& match) {
+                return match.holder.state == entry.state && match.holder.instance == entry.instance;
+            });
+            const bool acted = mayAct && actsOn(service, eventName, type);
+            if (same != matches.end()) {
+                same->holder.acted = same->holder.acted || acted;
+                ++same->identifiersHeld;
+            } else {
+                matches.push_back({{entry.state, entry.instance, acted}, 1});
+            }
         }
     }
+    // Of several candidates the call may have acted on in one state, the ones holding more of its identifiers
+    // win: the attachment of this role *and* this policy, not every attachment of the policy.
+    std::vector<std::size_t> mostHeld(m_states.size(), 0);
+    for (const Match& match : matches) {
+        if (match.holder.acted)
+            mostHeld[match.holder.state] = std::max(mostHeld[match.holder.state], match.identifiersHeld);
+    }
+    std::vector<Holder> out;
+    out.reserve(matches.size());
+    for (Match& match : matches) {
+        match.holder.acted = match.holder.acted && match.identifiersHeld == mostHeld[match.holder.state];
+        out.push_back(match.holder);
+    }
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end(),
-                  [](const Holder& a, const Holder& b) { return a.state == b.state && a.instance == b.instance; }),
-        out.end());
     return out;
 }
 

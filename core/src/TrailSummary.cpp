@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -97,14 +98,15 @@ public:
     void add(std::size_t index)
     {
         const TrailEvent& event = m_trail.events()[index];
-        auto open = m_open.find(event.principal);
+        const std::uint64_t key = std::uint64_t {event.principal} << 32 | event.tool;
+        auto open = m_open.find(key);
         if (open != m_open.end() && event.timeMs - open->second.endMs > m_policy.maximumGapMs) {
             close(open->second);
             m_open.erase(open);
             open = m_open.end();
         }
         if (open == m_open.end())
-            open = m_open.emplace(event.principal, start(index)).first;
+            open = m_open.emplace(key, start(index)).first;
         extend(open->second, index);
     }
 
@@ -149,7 +151,7 @@ private:
 
     const Trail& m_trail;
     const BurstPolicy& m_policy;
-    std::unordered_map<StringId, DeletionBurst> m_open;
+    std::unordered_map<std::uint64_t, DeletionBurst> m_open; // by principal and tool
     std::vector<DeletionBurst> m_bursts;
 };
 
@@ -162,6 +164,35 @@ std::vector<DeletionBurst> findBursts(const Trail& trail, const BurstPolicy& pol
             tracker.add(i);
     }
     return tracker.finish();
+}
+
+/** What a retry of a failed call looks like: the same call on the same resource. */
+std::tuple<StringId, StringId, StringId> callKey(const TrailEvent& event)
+{
+    return {event.eventSource, event.eventName, event.identifiers.empty() ? StringId {0} : event.identifiers.front()};
+}
+
+std::vector<FailedCall> failedCalls(const Trail& trail)
+{
+    const auto& events = trail.events();
+    std::map<std::tuple<StringId, StringId, StringId>, std::vector<std::size_t>> successes; // in time order
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i].destructive() && !events[i].failed())
+            successes[callKey(events[i])].push_back(i);
+    }
+    std::vector<FailedCall> failed;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (!events[i].destructive() || !events[i].failed())
+            continue;
+        FailedCall call {i, std::nullopt};
+        if (const auto found = successes.find(callKey(events[i])); found != successes.end()) {
+            const auto later = std::upper_bound(found->second.begin(), found->second.end(), i);
+            if (later != found->second.end())
+                call.laterSuccess = *later;
+        }
+        failed.push_back(call);
+    }
+    return failed;
 }
 
 /** Which instances of each state the events named: named[state][instance]. */
@@ -191,16 +222,25 @@ void correlate(const Trail& trail, const TrailCorrelator& correlator, TrailSumma
         named[s].assign(states[s]->instances.size(), false);
 
     std::unordered_set<std::string> deleted;
+    std::vector<std::string> failedOn; // acted on by a failed removal, in order of the first failure
     for (const TrailEvent& event : trail.events()) {
-        const bool deletes = removesSomething(event.eventClass) && !event.failed();
+        const bool removes = removesSomething(event.eventClass);
         for (const TrailCorrelator::Holder& holder : correlator.holders(event, trail)) {
             named[holder.state][holder.instance] = true;
-            if (!deletes || !holder.acted)
+            if (!removes || !holder.acted)
                 continue;
             std::string address = correlator.addressOf(holder);
-            if (deleted.insert(address).second)
+            if (event.failed()) {
+                if (std::find(failedOn.begin(), failedOn.end(), address) == failedOn.end())
+                    failedOn.push_back(std::move(address));
+            } else if (deleted.insert(address).second) {
                 summary.deletedAddresses.push_back(std::move(address));
+            }
         }
+    }
+    for (std::string& address : failedOn) {
+        if (deleted.count(address) == 0)
+            summary.survivedAddresses.push_back(std::move(address));
     }
     summary.untouchedAddresses = untouchedAddresses(correlator, named);
 }
@@ -218,12 +258,11 @@ TrailSummary TrailSummary::compute(const Trail& trail, const TrailCorrelator* co
             ++summary.destructive;
             if (!summary.firstDestructive)
                 summary.firstDestructive = i;
-            if (event.failed())
-                summary.failedDestructive.push_back(i);
         }
         if (!event.backupEffects.empty())
             summary.backupEvents.push_back(i);
     }
+    summary.failedDestructive = failedCalls(trail);
     summary.principals = principalRows(trail);
     summary.tools = toolRows(trail);
     summary.bursts = findBursts(trail, policy);

@@ -64,6 +64,7 @@ void addRecords(core::Trail& trail, std::uint32_t input, std::vector<CloudTrailR
         event.identifiers.reserve(record.identifiers.size());
         for (const std::string& identifier : record.identifiers)
             event.identifiers.push_back(trail.intern(identifier));
+        event.createdIdentifiers = record.createdIdentifiers;
         event.backupEffects = std::move(record.backupEffects);
         trail.addEvent(std::move(event));
     }

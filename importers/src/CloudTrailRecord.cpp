@@ -285,6 +285,7 @@ std::optional<CloudTrailRecord> CloudTrailRecord::read(
     facts.responseElements = &response;
     facts.resourceArns = resourceArns(fields.resources);
     out.identifiers = core::EventRules::identifiers(facts);
+    out.createdIdentifiers = static_cast<std::uint32_t>(core::EventRules::createdIdentifierCount(facts));
     out.backupEffects = core::EventRules::backupEffects(facts);
     if (keepRecord)
         out.record = redactedCompactJson(element);

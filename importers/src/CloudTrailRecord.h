@@ -35,6 +35,7 @@ struct CloudTrailRecord
     std::string_view eventId, eventSource, eventName, eventType, region, account, principal, principalType,
         sessionIssuer, userName, accessKeyId, invokedBy, sourceIp, userAgent, errorCode, errorMessage;
     std::vector<std::string> identifiers;
+    std::uint32_t createdIdentifiers = 0; // core::TrailEvent::createdIdentifiers
     std::vector<core::BackupEffect> backupEffects;
     std::string record; // compact JSON, secrets redacted; empty unless asked for
 

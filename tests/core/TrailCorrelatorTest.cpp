@@ -94,6 +94,38 @@ TEST(TrailCorrelator, holdersAreListedOncePerInstanceInStateOrder)
     EXPECT_EQ(correlator.holders(deletes, trail), (std::vector<Holder> {{0, 0, true}, {1, 0, true}}));
 }
 
+TEST(TrailCorrelator, aCreateActsOnlyOnWhatItsResponseNames)
+{
+    // A security group of the same name in another VPC: the create's request names it, its response does not.
+    TerraformState state = makeState("aws_security_group.web; aws_vpc.main");
+    setText(state, "aws_security_group.web", "id", "sg-OLD");
+    setText(state, "aws_security_group.web", "name", "web");
+    setText(state, "aws_vpc.main", "id", "vpc-1");
+    const TrailCorrelator correlator({&state});
+    Trail trail;
+    TrailEvent create = call(trail, "ec2.amazonaws.com", "CreateSecurityGroup", {"sg-NEW", "web", "vpc-1"});
+    create.createdIdentifiers = 1;
+    EXPECT_EQ(correlator.holders(create, trail), (std::vector<Holder> {{0, 0, false}, {0, 1, false}}));
+    create.identifiers[0] = trail.intern("sg-OLD"); // the response names the state's group: that is what it made
+    EXPECT_EQ(correlator.holders(create, trail), (std::vector<Holder> {{0, 0, true}, {0, 1, false}}));
+}
+
+TEST(TrailCorrelator, theAttachmentHoldingBothEndsIsTheOneActedOn)
+{
+    TerraformState state =
+        makeState("aws_iam_role_policy_attachment.app_logs; aws_iam_role_policy_attachment.ci_logs; aws_iam_role.app");
+    const std::string policy = "arn:aws:iam::123456789012:policy/logs";
+    setText(state, "aws_iam_role_policy_attachment.app_logs", "role", "app");
+    setText(state, "aws_iam_role_policy_attachment.app_logs", "policy_arn", policy);
+    setText(state, "aws_iam_role_policy_attachment.ci_logs", "role", "ci");
+    setText(state, "aws_iam_role_policy_attachment.ci_logs", "policy_arn", policy);
+    setText(state, "aws_iam_role.app", "name", "app");
+    const TrailCorrelator correlator({&state});
+    Trail trail;
+    EXPECT_EQ(correlator.holders(call(trail, "iam.amazonaws.com", "DetachRolePolicy", {"app", policy}), trail),
+        (std::vector<Holder> {{0, 0, true}, {0, 1, false}, {0, 2, false}}));
+}
+
 TEST(TrailCorrelator, redactedValuesNeverMatch)
 {
     TerraformState state = makeState("aws_secretsmanager_secret.token; aws_db_instance.orders");

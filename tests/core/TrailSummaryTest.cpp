@@ -121,8 +121,23 @@ TEST_F(TrailSummaryCompute, listsFailedDestructiveAndBackupEventsInTimeOrder)
         .eventName = "DeleteDBSnapshot",
         .backupEffects = {snapshotGone}});
     const TrailSummary summary = summarize();
-    EXPECT_EQ(summary.failedDestructive, (std::vector<std::size_t> {0, 3}));
+    ASSERT_EQ(summary.failedDestructive.size(), 2U);
+    EXPECT_EQ(summary.failedDestructive[0].event, 0U);
+    EXPECT_EQ(summary.failedDestructive[1].event, 3U);
     EXPECT_EQ(summary.backupEvents, (std::vector<std::size_t> {3, 4}));
+}
+
+TEST_F(TrailSummaryCompute, aFailedCallRetriedLaterIsLinkedToItsSuccess)
+{
+    add({.second = 1, .eventName = "DeleteSecurityGroup", .errorCode = "DependencyViolation"});
+    add({.second = 2, .eventName = "DeleteSecurityGroup", .errorCode = "DependencyViolation"});
+    add({.second = 3, .eventName = "DeleteSubnet", .errorCode = "DependencyViolation"});
+    add({.second = 4, .eventName = "DeleteSecurityGroup"});
+    const TrailSummary summary = summarize();
+    ASSERT_EQ(summary.failedDestructive.size(), 3U);
+    EXPECT_EQ(summary.failedDestructive[0].laterSuccess, 3U);
+    EXPECT_EQ(summary.failedDestructive[1].laterSuccess, 3U);
+    EXPECT_EQ(summary.failedDestructive[2].laterSuccess, std::nullopt); // no DeleteSubnet succeeded
 }
 
 TEST_F(TrailSummaryCompute, ranksPrincipalsByDestructionThenName)
@@ -170,11 +185,7 @@ TEST_F(TrailSummaryCompute, otherPrincipalsDoNotBreakABurst)
         add({.second = second, .principal = kAlice});
     add({.second = 5, .principal = kBob, .agent = kCliAgent});
     add({.second = 15, .principal = kBob, .agent = kCliAgent});
-    add({.second = 40,
-        .principal = kAlice,
-        .agent = kCliAgent,
-        .eventClass = EventClass::BackupDestroying,
-        .errorCode = "AccessDenied"});
+    add({.second = 40, .principal = kAlice, .eventClass = EventClass::BackupDestroying, .errorCode = "AccessDenied"});
     const TrailSummary summary = summarize();
     ASSERT_EQ(summary.bursts.size(), 1U);
     const DeletionBurst& burst = summary.bursts[0];
@@ -185,7 +196,22 @@ TEST_F(TrailSummaryCompute, otherPrincipalsDoNotBreakABurst)
     EXPECT_EQ(burst.endMs, 40'000);
     EXPECT_EQ(burst.firstEvent, 0U);
     EXPECT_EQ(burst.lastEvent, 6U);
-    EXPECT_EQ(burst.tools, (std::vector<std::uint32_t> {0, 1}));
+    EXPECT_EQ(burst.tools, (std::vector<std::uint32_t> {0}));
+}
+
+TEST_F(TrailSummaryCompute, anotherToolMakesAnotherRun)
+{
+    // The same person cleaning up with the CLI, then running terraform destroy: two stories, not one.
+    const BurstPolicy policy {.minimumDeletes = 3, .maximumGapMs = 60'000};
+    for (std::int64_t second : {0, 10, 20})
+        add({.second = second, .principal = kAlice, .agent = kCliAgent});
+    for (std::int64_t second : {30, 40, 50})
+        add({.second = second, .principal = kAlice, .agent = kTerraformAgent});
+    const TrailSummary summary = summarize(nullptr, policy);
+    ASSERT_EQ(summary.bursts.size(), 2U);
+    EXPECT_EQ(summary.bursts[0].deletes, 3U);
+    EXPECT_EQ(summary.bursts[1].deletes, 3U);
+    EXPECT_NE(summary.bursts[0].tools, summary.bursts[1].tools);
 }
 
 TEST_F(TrailSummaryCompute, protectionLoweringNeitherCountsNorBreaksABurst)

@@ -113,6 +113,19 @@ TEST(Trail, toolForComputesEachAgentOnce)
     EXPECT_EQ(trail.tool(cli).kind, ToolIdentity::Kind::AwsCli);
 }
 
+TEST(Trail, agentsOfTheSameToolShareOneIndex)
+{
+    // Each API call's agent differs in its last tokens; the tool is the same.
+    Trail trail;
+    const std::uint32_t rds = trail.toolFor(std::string(kTerraformAgent) + " api/rds#1.70.1", "", "203.0.113.7");
+    const std::uint32_t ec2 = trail.toolFor(std::string(kTerraformAgent) + " api/ec2#1.150.0", "", "203.0.113.7");
+    const std::uint32_t other =
+        trail.toolFor("APN/1.0 HashiCorp/1.0 Terraform/1.7.5 terraform-provider-aws/5.40.0", "", "203.0.113.7");
+    EXPECT_EQ(rds, ec2);
+    EXPECT_NE(rds, other);
+    EXPECT_EQ(trail.tools().size(), 2U);
+}
+
 TEST(Trail, toolForSeparatesServiceAddressesAndInvokers)
 {
     Trail trail;

@@ -55,9 +55,16 @@ public:
     /**
      * The identifiers the event names, deduplicated, in a stable order: the request's identifying parameters
      * (per-event table, else a per-service default, else a generic "…Id/…Arn/…Name/…Identifier" scan), then the
-     * response's (per-event table and well-known ARN members), then resources[].ARN.
+     * response's (per-event table and well-known ARN members), then resources[].ARN. For a create the response
+     * comes first (see createdIdentifierCount). Route 53 record changes also give Terraform's record id.
      */
     static std::vector<std::string> identifiers(const EventFacts& facts);
+    /**
+     * For a call that creates (Create…, Run…, Allocate…): how many of identifiers()'s first entries come from
+     * its response, and so name what it made; they are listed first. 0 for every other call, and for a create
+     * whose response names nothing (then nothing tells the new resource from its parents).
+     */
+    static std::size_t createdIdentifierCount(const EventFacts& facts);
     /**
      * What the call did to backups, from its request: the automated backups and final snapshot of an RDS
      * delete (with the API's documented defaults when a parameter is absent), the snapshot or recovery point a

@@ -26,7 +26,10 @@ public:
     std::string_view text(StringId id) const { return m_strings.view(id); }
     const StringPool& strings() const { return m_strings; }
 
-    /** The tool behind a user agent, computed once per distinct agent (ToolIdentity::fromUserAgent). */
+    /**
+     * The tool behind a user agent, computed once per distinct agent (ToolIdentity::fromUserAgent). Agents that
+     * name the same tool (kind, name and versions) share one index.
+     */
     std::uint32_t toolFor(std::string_view userAgent, std::string_view invokedBy, std::string_view sourceIp);
     const ToolIdentity& tool(std::uint32_t index) const { return m_tools[index]; }
     const std::vector<ToolIdentity>& tools() const { return m_tools; }

@@ -40,6 +40,9 @@ struct TrailEvent
     StringId record = 0; // the whole record as compact JSON, secrets redacted; 0 unless the reader kept records
 
     std::vector<StringId> identifiers; // resource ids and ARNs the call names (EventRules::identifiers)
+    /** For a create: how many leading identifiers name what it made (EventRules::createdIdentifierCount); only
+     *  those can tie it to the resource it created. 0: any identifier can. */
+    std::uint32_t createdIdentifiers = 0;
     std::vector<BackupEffect> backupEffects; // EventRules::backupEffects; empty for most calls
 
     bool failed() const { return errorCode != 0; }
