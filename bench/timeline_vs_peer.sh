@@ -21,7 +21,7 @@ if [ ! -d "$peer/node_modules/@duckdb/node-api" ]; then
     cp "$shared/bench/peer_cloudtrail_duckdb.mjs" "$peer/"
     (cd "$peer" && npm install --no-save --silent @duckdb/node-api@1.5.6-r.1 >/dev/null)
 fi
-echo "== input: $(find "$trail" -name '*.json.gz' | wc -l) files, $(du -sh "$trail" | cut -f1) gzip, $(nproc) cores"
+echo "== input: $(find -L "$trail" -name '*.json.gz' | wc -l) files, $(du -shL "$trail" | cut -f1) gzip, $(nproc) cores"
 
 echo "== wall time, side by side (hyperfine, 1 warm-up, 5 runs each)"
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/timeline-hyperfine.md" \
@@ -38,4 +38,4 @@ echo "== peak memory (max RSS) and CPU use"
 echo "(target: blastline max RSS <= 300 MB = 307,200 KB)"
 
 echo "== decompression alone, zlib on one core (the floor a zlib-based reader could not go below per core)"
-/usr/bin/time -f "zcat | wc -c:        %e s wall" sh -c "find $trail -name '*.json.gz' -print0 | xargs -0 zcat | wc -c"
+/usr/bin/time -f "zcat | wc -c:        %e s wall" sh -c "find -L $trail -name '*.json.gz' -print0 | xargs -0 zcat | wc -c"
