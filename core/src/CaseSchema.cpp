@@ -91,41 +91,33 @@ CREATE TABLE recovery_points (
     retention_days  REAL
 );
 
-CREATE TABLE operations (
+CREATE TABLE calls (
     id           INTEGER PRIMARY KEY,
     event_source TEXT NOT NULL,
     event_name   TEXT NOT NULL,
     event_type   TEXT NOT NULL,
     class        TEXT NOT NULL CHECK (class IN ('create', 'modify', 'delete', 'backup-destroying',
                                                 'protection-lowering', 'read', 'other')),
-    UNIQUE (event_source, event_name, event_type, class)
+    read_only    INTEGER NOT NULL CHECK (read_only IN (0, 1)),
+    account      TEXT NOT NULL,
+    region       TEXT NOT NULL,
+    UNIQUE (event_source, event_name, event_type, class, read_only, account, region)
 );
 
-CREATE TABLE identities (
-    id             INTEGER PRIMARY KEY,
-    principal      TEXT NOT NULL,
-    principal_type TEXT NOT NULL,
-    session_issuer TEXT NOT NULL,
-    user_name      TEXT NOT NULL,
-    UNIQUE (principal, principal_type, session_issuer, user_name)
-);
-
-CREATE TABLE locations (
-    id      INTEGER PRIMARY KEY,
-    account TEXT NOT NULL,
-    region  TEXT NOT NULL,
-    UNIQUE (account, region)
-);
-
-CREATE TABLE agents (
+CREATE TABLE callers (
     id               INTEGER PRIMARY KEY,
+    principal        TEXT NOT NULL,
+    principal_type   TEXT NOT NULL,
+    session_issuer   TEXT NOT NULL,
+    user_name        TEXT NOT NULL,
     user_agent       TEXT NOT NULL,
     tool_kind        TEXT NOT NULL CHECK (tool_kind IN ('terraform', 'opentofu', 'aws-cli', 'console', 'sdk',
                                                         'cloudformation', 'aws-service', 'unknown')),
     tool_name        TEXT NOT NULL,
     tool_version     TEXT NOT NULL,
     provider_version TEXT NOT NULL,
-    UNIQUE (user_agent, tool_kind, tool_name, tool_version, provider_version)
+    UNIQUE (principal, principal_type, session_issuer, user_name, user_agent, tool_kind, tool_name, tool_version,
+            provider_version)
 );
 
 CREATE TABLE errors (
@@ -139,23 +131,35 @@ CREATE TABLE events (
     id                  INTEGER PRIMARY KEY,
     evidence_id         INTEGER NOT NULL REFERENCES evidence (id),
     time_ms             INTEGER NOT NULL,
-    cloudtrail_event_id TEXT,
-    operation_id        INTEGER NOT NULL REFERENCES operations (id),
-    identity_id         INTEGER NOT NULL REFERENCES identities (id),
-    location_id         INTEGER NOT NULL REFERENCES locations (id),
-    agent_id            INTEGER NOT NULL REFERENCES agents (id),
+    cloudtrail_event_id,
+    call_id             INTEGER NOT NULL REFERENCES calls (id),
+    caller_id           INTEGER NOT NULL REFERENCES callers (id),
     error_id            INTEGER REFERENCES errors (id),
-    read_only           INTEGER NOT NULL CHECK (read_only IN (0, 1)),
     access_key_id       TEXT,
-    source_ip           TEXT,
-    record              TEXT
+    source_ip
 );
 CREATE INDEX events_by_time ON events (time_ms);
 
+CREATE TABLE event_records (
+    event_id INTEGER PRIMARY KEY REFERENCES events (id),
+    record   TEXT NOT NULL
+);
+
+CREATE TABLE identifier_prefixes (
+    id     INTEGER PRIMARY KEY,
+    prefix TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE identifiers (
+    id        INTEGER PRIMARY KEY,
+    prefix_id INTEGER REFERENCES identifier_prefixes (id),
+    suffix    TEXT NOT NULL
+);
+
 CREATE TABLE event_identifiers (
-    event_id   INTEGER NOT NULL REFERENCES events (id),
-    identifier TEXT NOT NULL,
-    PRIMARY KEY (event_id, identifier)
+    event_id      INTEGER NOT NULL REFERENCES events (id),
+    identifier_id INTEGER NOT NULL REFERENCES identifiers (id),
+    PRIMARY KEY (event_id, identifier_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE event_resources (
@@ -166,13 +170,21 @@ CREATE TABLE event_resources (
     PRIMARY KEY (resource_id, time_ms, event_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE backup_effects (
+    id    INTEGER PRIMARY KEY,
+    kind  TEXT NOT NULL CHECK (kind IN ('automated-backups', 'final-snapshot', 'snapshot', 'recovery-point',
+                                         'encryption-key')),
+    fate  TEXT NOT NULL CHECK (fate IN ('deleted', 'kept', 'created', 'not-taken', 'scheduled-for-deletion',
+                                         'unknown')),
+    basis TEXT NOT NULL,
+    UNIQUE (kind, fate, basis)
+);
+
 CREATE TABLE event_backup_effects (
-    event_id INTEGER NOT NULL REFERENCES events (id),
-    position INTEGER NOT NULL,
-    kind     TEXT NOT NULL,
-    fate     TEXT NOT NULL,
-    subject  TEXT NOT NULL,
-    basis    TEXT NOT NULL,
+    event_id         INTEGER NOT NULL REFERENCES events (id),
+    position         INTEGER NOT NULL,
+    backup_effect_id INTEGER NOT NULL REFERENCES backup_effects (id),
+    subject          TEXT NOT NULL,
     PRIMARY KEY (event_id, position)
 ) WITHOUT ROWID;
 
@@ -197,19 +209,36 @@ CREATE TABLE notes (
     CHECK ((at_ms IS NOT NULL) + (event_id IS NOT NULL) + (resource_address IS NOT NULL) = 1)
 );
 
+-- The events with every text resolved and the compact encodings (docs/case-file.md) undone.
 CREATE VIEW timeline AS
 SELECT e.id, e.evidence_id, e.time_ms,
        strftime('%Y-%m-%dT%H:%M:%fZ', e.time_ms / 1000.0, 'unixepoch') AS time,
-       e.cloudtrail_event_id, o.event_source, o.event_name, o.event_type, o.class, e.read_only,
-       l.account, l.region, i.principal, i.principal_type, i.session_issuer, i.user_name,
-       e.access_key_id, e.source_ip, a.user_agent, a.tool_kind, a.tool_name, a.tool_version, a.provider_version,
-       r.error_code, r.error_message, e.record
+       CASE WHEN typeof(e.cloudtrail_event_id) = 'blob'
+            THEN lower(substr(hex(e.cloudtrail_event_id), 1, 8) || '-' || substr(hex(e.cloudtrail_event_id), 9, 4)
+                 || '-' || substr(hex(e.cloudtrail_event_id), 13, 4) || '-'
+                 || substr(hex(e.cloudtrail_event_id), 17, 4) || '-' || substr(hex(e.cloudtrail_event_id), 21))
+            ELSE e.cloudtrail_event_id END AS cloudtrail_event_id,
+       c.event_source, c.event_name, c.event_type, c.class, c.read_only, c.account, c.region,
+       k.principal, k.principal_type, k.session_issuer, k.user_name, e.access_key_id,
+       CASE WHEN typeof(e.source_ip) = 'integer'
+            THEN printf('%d.%d.%d.%d', ((e.source_ip + 2147483648) >> 24) & 255,
+                        ((e.source_ip + 2147483648) >> 16) & 255, ((e.source_ip + 2147483648) >> 8) & 255,
+                        (e.source_ip + 2147483648) & 255)
+            ELSE e.source_ip END AS source_ip,
+       k.user_agent, k.tool_kind, k.tool_name, k.tool_version, k.provider_version,
+       r.error_code, r.error_message, x.record
 FROM events e
-JOIN operations o ON o.id = e.operation_id
-JOIN identities i ON i.id = e.identity_id
-JOIN locations l ON l.id = e.location_id
-JOIN agents a ON a.id = e.agent_id
-LEFT JOIN errors r ON r.id = e.error_id;
+JOIN calls c ON c.id = e.call_id
+JOIN callers k ON k.id = e.caller_id
+LEFT JOIN errors r ON r.id = e.error_id
+LEFT JOIN event_records x ON x.event_id = e.id;
+
+-- Each event's identifiers as whole texts.
+CREATE VIEW event_identifier_texts AS
+SELECT l.event_id, coalesce(p.prefix, '') || i.suffix AS identifier
+FROM event_identifiers l
+JOIN identifiers i ON i.id = l.identifier_id
+LEFT JOIN identifier_prefixes p ON p.id = i.prefix_id;
 )sql";
 
 } // namespace

@@ -3,9 +3,10 @@
 
 #include "blastline/core/sqlite/Statement.h"
 
+#include <climits>
 #include <sqlite3.h>
 
-#include <climits>
+#include <algorithm>
 
 namespace blastline::core::sqlite {
 
@@ -66,7 +67,8 @@ Database::Database(std::string path, Access access, std::chrono::milliseconds bu
         throw SqliteError(m_path + ": cannot open: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(opened)),
             handle ? sqlite3_extended_errcode(handle) : opened);
     sqlite3_extended_result_codes(handle, 1);
-    sqlite3_busy_timeout(handle, static_cast<int>(std::min<std::chrono::milliseconds::rep>(busyTimeout.count(), INT_MAX)));
+    sqlite3_busy_timeout(
+        handle, static_cast<int>(std::min<std::chrono::milliseconds::rep>(busyTimeout.count(), INT_MAX)));
     exec("PRAGMA foreign_keys = ON");
     if (access == Access::ReadOnly)
         return;
@@ -103,7 +105,8 @@ SqliteError Database::error(std::string_view sql, int resultCode) const
     const int extended = sqlite3_extended_errcode(handle());
     // The handle's message belongs to its last failure; when that is not this one, SQLite's generic text is.
     const bool matches = (extended & 0xff) == (resultCode & 0xff);
-    return SqliteError(m_path + ": " + sqlHead(sql) + ": " + (matches ? sqlite3_errmsg(handle()) : sqlite3_errstr(resultCode)),
+    return SqliteError(
+        m_path + ": " + sqlHead(sql) + ": " + (matches ? sqlite3_errmsg(handle()) : sqlite3_errstr(resultCode)),
         matches ? extended : resultCode);
 }
 

@@ -20,8 +20,8 @@ Statement::Statement(const Database& database, std::string_view sql)
 {
     sqlite3_stmt* statement = nullptr;
     // Prepared once and run many times (the import runs one INSERT a million times): say so to SQLite.
-    const int result = sqlite3_prepare_v3(database.handle(), sql.data(), static_cast<int>(sql.size()),
-        SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    const int result = sqlite3_prepare_v3(
+        database.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
     m_statement.reset(statement);
     if (result != SQLITE_OK)
         throw database.error(sql, result);
@@ -76,8 +76,8 @@ int Statement::parameterIndex(std::string_view name) const
     const std::string text(name);
     const int index = sqlite3_bind_parameter_index(m_statement.get(), text.c_str());
     if (index == 0)
-        throw SqliteError(m_database->path() + ": " + sqlite3_sql(m_statement.get()) + ": no parameter " + text,
-            SQLITE_RANGE);
+        throw SqliteError(
+            m_database->path() + ": " + sqlite3_sql(m_statement.get()) + ": no parameter " + text, SQLITE_RANGE);
     return index;
 }
 
