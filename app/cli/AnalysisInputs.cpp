@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/AnalysisInputs.h"
 
+#include "blastline/core/CaseFile.h"
 #include "blastline/core/Error.h"
 #include "blastline/core/IsoDate.h"
 #include "blastline/importers/CatalogueReader.h"
@@ -16,9 +17,10 @@ namespace blastline::cli {
 
 void AnalysisInputs::registerWith(CLI::App& command, StateArgument stateArgument)
 {
+    m_stateArgument = stateArgument;
     if (stateArgument == StateArgument::Positional)
-        command.add_option("STATE", m_statePath, "Terraform state (format 3 or 4) or `terraform show -json` output")
-            ->required();
+        command.add_option("STATE", m_statePath,
+            "Terraform state (format 3 or 4) or `terraform show -json` output; may be left out with --case");
     else
         command.add_option("--state", m_statePath,
             "The state the plan starts from (format 3 or 4, or `terraform show -json`); default: the "
@@ -31,6 +33,9 @@ void AnalysisInputs::registerWith(CLI::App& command, StateArgument stateArgument
     command.add_option("--rules", m_ruleFiles, "A deletion-catalogue file that adds or overrides entries; repeatable");
     command.add_option("--as-of", m_asOf,
         "The date the run is imagined on (YYYY-MM-DD; default today, UTC): retention windows count from it");
+    command.add_option("--case", m_casePath,
+        "A case file (blastline case import): its latest state, unless a state is given, and its backups");
+    command.add_flag("--save", m_save, "Keep this run, its inputs and its result in the --case file");
     command.add_option("--aws-provider-version", m_awsProviderVersion,
         "The AWS provider version the run would use (some deletes depend on it); default: the lock file in --config");
 }
@@ -76,8 +81,14 @@ core::WhatIfInputs AnalysisInputs::load(core::ProgressSink* progress, std::ostre
     inputs.asOf = asOf();
     if (!m_awsProviderVersion.empty())
         inputs.facts["aws_provider_version"] = core::AttributeValue::string(m_awsProviderVersion);
+    if (m_stateArgument == StateArgument::Positional && m_statePath.empty() && m_casePath.empty())
+        throw core::InputError("give a STATE file, or --case CASE to use the state a case holds");
+    if (m_save && m_casePath.empty())
+        throw core::InputError("--save needs --case CASE: the run is kept in a case file");
     if (!m_statePath.empty())
         inputs.state = importers::StateReader::readFile(m_statePath, progress);
+    if (!m_casePath.empty())
+        loadFromCase(inputs);
     if (!m_configDir.empty()) {
         inputs.configuration = importers::ConfigurationReader::readDirectory(m_configDir);
         for (const auto& warning : inputs.configuration->warnings)
@@ -97,6 +108,35 @@ core::WhatIfInputs AnalysisInputs::load(core::ProgressSink* progress, std::ostre
             std::make_move_iterator(inventory.recoveryPoints.end()));
     }
     return inputs;
+}
+
+void AnalysisInputs::loadFromCase(core::WhatIfInputs& inputs) const
+{
+    const core::CaseFile caseFile = core::CaseFile::open(m_casePath, core::CaseFile::OpenMode::ReadOnly);
+    if (m_statePath.empty()) {
+        const std::vector<core::StateRow> states = caseFile.states();
+        if (states.empty())
+            throw core::InputError(m_casePath + ": the case holds no state; import one with blastline case import");
+        inputs.state = caseFile.loadState(states.back().id);
+    }
+    for (core::RecoveryPoint& point : caseFile.recoveryPoints())
+        inputs.inventory.push_back(std::move(point));
+}
+
+void AnalysisInputs::saveRun(const std::string& kind, const std::string& inputsDescription,
+    const std::vector<std::string>& safeguards, const std::string& resultJson) const
+{
+    if (!m_save)
+        return;
+    core::CaseFile caseFile = core::CaseFile::open(m_casePath, core::CaseFile::OpenMode::MustExist);
+    core::SimulationInput simulation;
+    simulation.kind = kind;
+    simulation.inputs = inputsDescription;
+    for (const std::string& safeguard : safeguards)
+        simulation.safeguards += (simulation.safeguards.empty() ? "" : ", ") + safeguard;
+    simulation.result = resultJson;
+    simulation.blastlineVersion = BLASTLINE_VERSION;
+    caseFile.addSimulation(simulation);
 }
 
 } // namespace blastline::cli

@@ -43,7 +43,15 @@ public:
     core::WhatIfInputs load(core::ProgressSink* progress, std::ostream& err) const;
     /** The --as-of date, or today in UTC. */
     std::string asOf() const;
-    bool hasState() const { return !m_statePath.empty(); }
+    /** Whether a state file was named (STATE or --state); a --case may supply one too (see load()). */
+    bool hasStateFile() const { return !m_statePath.empty(); }
+    /**
+     * With `--save`: keeps this run in the case given by `--case` (kind "destroy", "check", ...; the result
+     * document as the command would print it in JSON). Does nothing without `--save`.
+     */
+    void saveRun(const std::string& kind, const std::string& inputsDescription,
+        const std::vector<std::string>& safeguards, const std::string& resultJson) const;
+    bool saving() const { return m_save; }
 
     /** The --assume values as safeguards; throws InputError naming a value that is none. */
     static std::vector<core::Safeguard> parseSafeguards(const std::vector<std::string>& names);
@@ -51,7 +59,13 @@ public:
     static std::string safeguardNames();
 
 private:
+    /** --case: the case's latest state (unless a STATE is given too) and its recovery points. */
+    void loadFromCase(core::WhatIfInputs& inputs) const;
+
+    StateArgument m_stateArgument = StateArgument::Positional;
     std::string m_statePath;
+    std::string m_casePath;
+    bool m_save = false;
     std::string m_configDir;
     std::vector<std::string> m_inventoryFiles;
     std::vector<std::string> m_ruleFiles;

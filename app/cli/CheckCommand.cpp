@@ -18,6 +18,7 @@
 #include <CLI/CLI.hpp>
 
 #include <ostream>
+#include <sstream>
 
 namespace blastline::cli {
 
@@ -53,11 +54,12 @@ int CheckCommand::run(std::ostream& out, std::ostream& err) const
     TerminalProgress progress;
     const core::TerraformPlan plan = importers::PlanReader::readFile(m_planPath, &progress);
     core::WhatIfInputs inputs = m_inputs.load(&progress, err);
-    if (!m_inputs.hasState()) {
-        // The plan's prior_state is the state it starts from; a plan for an empty workspace has none.
+    if (!m_inputs.hasStateFile()) {
+        // The plan's prior_state is the state it starts from; a plan for an empty workspace has none, and then
+        // the state of a --case, if any, is the best guess.
         if (plan.priorState)
             inputs.state = *plan.priorState;
-        else
+        else if (inputs.state.instances.empty())
             inputs.state.path = plan.path;
     }
 
@@ -76,6 +78,11 @@ int CheckCommand::run(std::ostream& out, std::ostream& err) const
         preventions = PlanSafeguards::compute(plan, inputs, rules, result, &progress);
     progress.clear();
 
+    if (m_inputs.saving()) {
+        std::ostringstream document;
+        CheckOutput::writeJson(document, run);
+        m_inputs.saveRun("check", "plan " + m_planPath + ", state " + inputs.state.path, m_assumptions, document.str());
+    }
     if (m_format == "json")
         CheckOutput::writeJson(out, run);
     else if (m_format == "markdown")

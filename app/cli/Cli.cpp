@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/Cli.h"
 
+#include "cli/CaseCommand.h"
 #include "cli/CheckCommand.h"
 #include "cli/DestroyCommand.h"
 #include "cli/GraphCommand.h"
@@ -8,6 +9,7 @@
 #include "cli/TimelineCommand.h"
 
 #include "blastline/core/Error.h"
+#include "blastline/core/sqlite/SqliteError.h"
 
 #include <CLI/CLI.hpp>
 
@@ -26,17 +28,19 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     GraphCommand graph;
     RulesCommand rules;
     TimelineCommand timeline;
+    CaseCommand caseCommand;
     destroy.registerWith(app);
     check.registerWith(app);
     graph.registerWith(app);
     rules.registerWith(app);
     timeline.registerWith(app);
+    caseCommand.registerWith(app);
 
     // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
     if (argc > 1 && argv[1][0] != '-'
         && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
         err << "blastline: unknown command '" << argv[1]
-            << "' (commands: destroy, check, graph, timeline, rules)\nRun with --help for usage.\n";
+            << "' (commands: destroy, check, graph, timeline, case, rules)\nRun with --help for usage.\n";
         return ExitBadInput;
     }
 
@@ -67,9 +71,19 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             return rules.run(out, err);
         if (app.got_subcommand("timeline"))
             return timeline.run(out, err);
+        if (caseCommand.wasGiven())
+            return caseCommand.run(out, err);
     } catch (const core::InputError& error) {
         err << "blastline: error: " << error.what() << '\n';
         return ExitBadInput;
+    } catch (const core::sqlite::SqliteError& error) {
+        if (error.isBusy()) {
+            err << "blastline: error: " << error.what()
+                << "\nAnother process is writing to this case; try again when it has finished.\n";
+            return ExitBusy;
+        }
+        err << "blastline: error: " << error.what() << '\n';
+        return ExitBadInput; // a damaged or foreign database file is input Blastline cannot use
     } catch (const core::OperationCancelled&) {
         err << "blastline: cancelled\n";
         return ExitCancelled;

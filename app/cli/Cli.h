@@ -16,6 +16,7 @@ enum ExitCode : int
     ExitIncompleteInput = 1, // timeline: some input files could not be read; the output holds the rest
     ExitBadInput = 2, // usage errors and unreadable or invalid input files
     ExitInternal = 70, // a bug: an exception nobody expected (EX_SOFTWARE)
+    ExitBusy = 75, // a case file is being written by another process (EX_TEMPFAIL): try again
     ExitCancelled = 130 // interrupted, as a shell reports a SIGINT
 };
 

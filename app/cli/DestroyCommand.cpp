@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include <ostream>
+#include <sstream>
 
 namespace blastline::cli {
 
@@ -53,6 +54,7 @@ int DestroyCommand::run(std::ostream& out, std::ostream& err) const
     inputs.destroyOptions.parallelism = m_parallelism;
     inputs.destroyOptions.targets = std::move(targets);
     const std::string asOf = inputs.asOf;
+    const std::string statePath = inputs.state.path;
 
     std::vector<core::SafeguardComparison> comparison;
     core::WhatIfResult result;
@@ -65,6 +67,11 @@ int DestroyCommand::run(std::ostream& out, std::ostream& err) const
     }
     progress.clear();
 
+    if (m_inputs.saving()) {
+        std::ostringstream document;
+        WhatIfOutput::writeJson(document, result, asOf, m_compare ? &comparison : nullptr);
+        m_inputs.saveRun("destroy", "state " + statePath, m_assumptions, document.str());
+    }
     if (m_format == "json")
         WhatIfOutput::writeJson(out, result, asOf, m_compare ? &comparison : nullptr);
     else

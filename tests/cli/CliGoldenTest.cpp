@@ -113,7 +113,7 @@ TEST_P(CliErrors, exitTwoWithAClearMessage)
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, CliErrors,
-    testing::Values(ErrorRow {{"destroy"}, "STATE is required"},
+    testing::Values(ErrorRow {{"destroy"}, "give a STATE file, or --case CASE"},
         ErrorRow {{"destroy", "/nonexistent/terraform.tfstate"}, "/nonexistent/terraform.tfstate"},
         ErrorRow {{"destroy", kSourceDir + "/README.md"}, "README.md"},
         ErrorRow {
