@@ -120,7 +120,9 @@ void CaseImportRun::importTrail(const std::vector<std::string>& paths)
 {
     importers::CloudTrailReadOptions options;
     options.filter.scope = core::TrailFilter::Scope::All;
-    options.keepRecords = true; // the case keeps every field; secrets are redacted by the reader
+    // The normalised event, not the whole record: records would make the case ten times larger (docs/case-file.md);
+    // `--embed` keeps the original files for whoever needs every field.
+    options.keepRecords = false;
     options.progress = m_progress;
     const core::Trail trail = importers::CloudTrailReader::read(paths, options);
     for (const core::TrailInput& input : trail.inputs()) {
