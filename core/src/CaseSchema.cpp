@@ -241,6 +241,16 @@ JOIN identifiers i ON i.id = l.identifier_id
 LEFT JOIN identifier_prefixes p ON p.id = i.prefix_id;
 )sql";
 
+// Schema 2: an event's identifiers in the order the event named them, and how many of the first ones name
+// what a create made. A trail read back from the case (CaseFile::loadTrail) then prints and correlates as the
+// one that was imported: the first identifier is the one a timeline shows, and only created identifiers may
+// tie a create to the resource it made. Rows of schema 1 read as position 0 (identifier order) and 0 created
+// identifiers (any identifier may tie), which is what a trail with no such knowledge means.
+constexpr const char* kSchema2 = R"sql(
+ALTER TABLE event_identifiers ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN created_identifiers INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 } // namespace
 
 CaseSchema::CaseSchema(std::vector<std::string> migrations)
@@ -249,7 +259,7 @@ CaseSchema::CaseSchema(std::vector<std::string> migrations)
 
 const CaseSchema& CaseSchema::current()
 {
-    static const CaseSchema schema({kSchema1});
+    static const CaseSchema schema({kSchema1, kSchema2});
     return schema;
 }
 

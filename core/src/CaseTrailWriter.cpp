@@ -49,11 +49,12 @@ CaseTrailWriter::CaseTrailWriter(sqlite::Database& database, const Trail& trail)
     , m_identifierIds(trail.strings().size(), 0)
     , m_insertEvent(database,
           "INSERT INTO events (evidence_id, time_ms, cloudtrail_event_id, call_id, caller_id, error_id, "
-          "access_key_id, source_ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          "access_key_id, source_ip, created_identifiers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
     , m_insertRecord(database, "INSERT INTO event_records (event_id, record) VALUES (?1, ?2)")
     , m_insertIdentifierText(database, "INSERT INTO identifiers (prefix_id, suffix) VALUES (?1, ?2)")
     // An event may name the same identifier twice (request and response): one row says it.
-    , m_insertIdentifier(database, "INSERT OR IGNORE INTO event_identifiers (event_id, identifier_id) VALUES (?1, ?2)")
+    , m_insertIdentifier(
+          database, "INSERT OR IGNORE INTO event_identifiers (event_id, identifier_id, position) VALUES (?1, ?2, ?3)")
     , m_insertLink(
           database, "INSERT INTO event_resources (resource_id, time_ms, event_id, acted) VALUES (?1, ?2, ?3, ?4)")
     , m_insertBackupEffect(database,
@@ -102,6 +103,7 @@ void CaseTrailWriter::writeEvent(const TrailEvent& event, std::int64_t evidenceI
         m_insertEvent.bindNull(8);
     else
         CaseEncoding::bindSourceIp(m_insertEvent, 8, m_trail.text(event.sourceIp));
+    m_insertEvent.bind(9, event.createdIdentifiers);
     m_insertEvent.run();
     const std::int64_t eventId = m_database.lastInsertRowId();
     ++result.events;
@@ -126,11 +128,13 @@ void CaseTrailWriter::writeDetails(const TrailEvent& event, std::int64_t eventId
         m_insertRecord.bind(2, m_trail.text(event.record));
         m_insertRecord.run();
     }
-    for (const StringId identifier : event.identifiers) {
+    for (std::size_t position = 0; position < event.identifiers.size(); ++position) {
+        const StringId identifier = event.identifiers[position];
         if (identifier == 0)
             continue;
         m_insertIdentifier.bind(1, eventId);
         m_insertIdentifier.bind(2, identifierId(identifier));
+        m_insertIdentifier.bind(3, position);
         m_insertIdentifier.run();
     }
     for (std::size_t position = 0; position < event.backupEffects.size(); ++position) {

@@ -6,6 +6,8 @@
 #include "blastline/core/CaseSchema.h"
 #include "blastline/core/RecoveryPoint.h"
 #include "blastline/core/TerraformState.h"
+#include "blastline/core/Trail.h"
+#include "blastline/core/TrailFilter.h"
 #include "blastline/core/sqlite/Database.h"
 
 #include <cstdint>
@@ -71,6 +73,14 @@ public:
     std::vector<EventRow> eventsOfResource(std::string_view address, std::int64_t offset, std::int64_t limit) const;
     /** The case's row id of the event with CloudTrail's eventID `eventId` (the first, if imported twice). */
     std::optional<std::int64_t> findEvent(std::string_view eventId) const;
+    /**
+     * The case's events that pass `filter` as a finished Trail, for the commands that read a trail from files to
+     * read it from the case instead: each event with its identifiers, backup effects and record (when the import
+     * kept it), and one input per trail file of the case (its path and size, the format unknown; `records` its
+     * events in the case, `kept` those that passed). An event imported twice comes back once (Trail::finish).
+     * Time and class are filtered in SQL, the principal as each event is read.
+     */
+    Trail loadTrail(const TrailFilter& filter) const;
 
     /** Throws sqlite::SqliteError (isConstraint()) unless exactly one anchor is set and an event anchor exists. */
     std::int64_t addNote(const NoteInput& note);
