@@ -9,6 +9,7 @@
 #include "cli/TimelineReport.h"
 #include "cli/TimelineText.h"
 
+#include "blastline/core/CaseFile.h"
 #include "blastline/core/Error.h"
 #include "blastline/core/UtcTime.h"
 #include "blastline/importers/CloudTrailReader.h"
@@ -16,7 +17,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <ostream>
+#include <sstream>
 
 namespace blastline::cli {
 
@@ -41,7 +44,10 @@ void TimelineCommand::registerWith(CLI::App& app)
     auto* command = app.add_subcommand("timeline",
         "Read CloudTrail logs (files or S3 log trees, plain or gzip) and show who did what, when, with which "
         "tool, tied to the resources of Terraform states");
-    command->add_option("TRAIL", m_trails, "CloudTrail files or directories")->required();
+    command->add_option("TRAIL", m_trails, "CloudTrail files or directories; may be left out with --case");
+    command->add_option("--case", m_case,
+        "A case file (blastline case import): its events and states, besides any TRAIL and --state given");
+    command->add_flag("--save", m_save, "Keep this run's summary in the --case file");
     command->add_option("--state", m_states,
         "A Terraform state whose resources the events are tied to (repeatable: states are also compared by "
         "lineage and serial)");
@@ -71,21 +77,53 @@ int TimelineCommand::run(std::ostream& out, std::ostream& err) const
     report.filter.toMs = timeOption("--to", m_to);
     report.filter.principal = m_principal;
 
+    if (m_trails.empty() && m_case.empty())
+        throw core::InputError("give CloudTrail files or folders, or --case CASE to use the events a case holds");
+    if (m_save && m_case.empty())
+        throw core::InputError("--save needs --case CASE: the run is kept in a case file");
+    if (!m_trails.empty() && !m_case.empty())
+        throw core::InputError("give either TRAIL files or --case, not both: a case's events are already read");
+
     // States first: a broken state is a usage problem (exit 2) and should stop the run before the long read.
     TerminalProgress progress;
+    std::optional<core::CaseFile> caseFile;
+    if (!m_case.empty()) {
+        caseFile.emplace(core::CaseFile::open(m_case, core::CaseFile::OpenMode::ReadOnly));
+        for (const core::StateRow& row : caseFile->states())
+            report.states.push_back(caseFile->loadState(row.id));
+    }
     for (const std::string& path : m_states)
         report.states.push_back(importers::StateReader::readFile(path, &progress));
 
-    importers::CloudTrailReadOptions options;
-    options.filter = report.filter;
-    options.threads = m_threads;
-    options.keepRecords = m_records && m_format != "text" && m_format != "csv";
-    options.maxFileBytes = m_maxFileMiB * 1024 * 1024;
-    options.progress = &progress;
-    report.trail = importers::CloudTrailReader::read(m_trails, options);
+    if (caseFile) {
+        report.trail = caseFile->loadTrail(report.filter);
+    } else {
+        importers::CloudTrailReadOptions options;
+        options.filter = report.filter;
+        options.threads = m_threads;
+        options.keepRecords = m_records && m_format != "text" && m_format != "csv";
+        options.maxFileBytes = m_maxFileMiB * 1024 * 1024;
+        options.progress = &progress;
+        report.trail = importers::CloudTrailReader::read(m_trails, options);
+    }
     report.analyse();
     progress.clear();
 
+    if (m_save) {
+        // The events are in the case already: the run keeps what it concluded, not another copy of them.
+        std::ostringstream document;
+        TimelineJson::writeSummaryDocument(document, report);
+        caseFile.reset();
+        core::CaseFile writable = core::CaseFile::open(m_case, core::CaseFile::OpenMode::MustExist);
+        core::SimulationInput run;
+        run.kind = "timeline";
+        run.inputs = std::string("events of the case, --only ") + TimelineReport::scopeName(report.filter.scope)
+            + (m_from.empty() ? "" : ", --from " + m_from) + (m_to.empty() ? "" : ", --to " + m_to)
+            + (m_principal.empty() ? "" : ", --principal " + m_principal);
+        run.result = document.str();
+        run.blastlineVersion = BLASTLINE_VERSION;
+        writable.addSimulation(run);
+    }
     if (m_format == "json")
         TimelineJson::writeDocument(out, report);
     else if (m_format == "jsonl")

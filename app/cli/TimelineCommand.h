@@ -13,8 +13,9 @@ class App;
 namespace blastline::cli {
 
 /**
- * `blastline timeline TRAIL... [--state S]... [--from T] [--to T] [--only destructive|writes|all]
- *  [--principal P] [--format text|json|jsonl|csv|timesketch] [--records] [--threads N] [--max-file-size MIB]`
+ * `blastline timeline (TRAIL... | --case CASE) [--state S]... [--from T] [--to T] [--only destructive|writes|all]
+ *  [--principal P] [--format text|json|jsonl|csv|timesketch] [--records] [--threads N] [--max-file-size MIB]
+ *  [--save]`
  */
 class TimelineCommand
 {
@@ -33,6 +34,8 @@ private:
     bool m_records = false;
     unsigned m_threads = 0;
     std::uint64_t m_maxFileMiB = 1024;
+    std::string m_case;
+    bool m_save = false;
 };
 
 } // namespace blastline::cli

@@ -287,7 +287,9 @@ void writeComparison(JsonWriter& json, const TimelineReport& report)
 
 } // namespace
 
-void TimelineJson::writeDocument(std::ostream& out, const TimelineReport& report)
+namespace {
+
+void writeDocumentWith(std::ostream& out, const TimelineReport& report, bool withEvents)
 {
     JsonWriter json(out);
     json.beginObject();
@@ -303,15 +305,29 @@ void TimelineJson::writeDocument(std::ostream& out, const TimelineReport& report
     json.endObject();
     writeSummary(json, report);
     writeComparison(json, report);
-    json.key("events").beginArray();
-    for (std::size_t i = 0; i < report.trail.events().size(); ++i) {
-        json.beginObject();
-        writeEventFields(json, report, i, false);
-        writeRecord(json, report, report.trail.events()[i]);
-        json.endObject();
+    if (withEvents) {
+        json.key("events").beginArray();
+        for (std::size_t i = 0; i < report.trail.events().size(); ++i) {
+            json.beginObject();
+            writeEventFields(json, report, i, false);
+            writeRecord(json, report, report.trail.events()[i]);
+            json.endObject();
+        }
+        json.endArray();
     }
-    json.endArray();
     json.endObject();
+}
+
+} // namespace
+
+void TimelineJson::writeDocument(std::ostream& out, const TimelineReport& report)
+{
+    writeDocumentWith(out, report, true);
+}
+
+void TimelineJson::writeSummaryDocument(std::ostream& out, const TimelineReport& report)
+{
+    writeDocumentWith(out, report, false);
 }
 
 void TimelineJson::writeLines(std::ostream& out, const TimelineReport& report, Flavour flavour)

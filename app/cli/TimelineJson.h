@@ -19,6 +19,8 @@ public:
 
     /** {"schema", "inputs", "filter", "summary", "state_comparison", "events"}. */
     static void writeDocument(std::ostream& out, const TimelineReport& report);
+    /** The same document without its events: what `--save` keeps in a case that holds the events already. */
+    static void writeSummaryDocument(std::ostream& out, const TimelineReport& report);
     static void writeLines(std::ostream& out, const TimelineReport& report, Flavour flavour);
 };
 

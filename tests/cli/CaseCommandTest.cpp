@@ -112,6 +112,28 @@ TEST(CaseCommand, analysisCommandsReadTheCaseAndSaveTheirRuns)
     EXPECT_NE(saveWithoutCase.err.find("--save needs --case"), std::string::npos);
 }
 
+TEST(CaseCommand, theTimelineOfACaseTellsTheSameStoryAsItsFiles)
+{
+    const TemporaryDirectory dir;
+    const std::string casePath = (dir.path() / "dtc.blc").string();
+    ASSERT_EQ(runInProcess({"case", "import", casePath, kState, kTrail}).exitCode, 0);
+    const CliRun files =
+        runInProcess({"timeline", kTrail, "--state", kState, "--only", "destructive", "--format", "json"});
+    const CliRun fromCase =
+        runInProcess({"timeline", "--case", casePath, "--only", "destructive", "--format", "json", "--save"});
+    ASSERT_EQ(files.exitCode, 0) << files.err;
+    ASSERT_EQ(fromCase.exitCode, 0) << fromCase.err;
+    const nlohmann::json a = nlohmann::json::parse(files.out);
+    const nlohmann::json b = nlohmann::json::parse(fromCase.out);
+    EXPECT_EQ(a["events"], b["events"]);
+    EXPECT_EQ(a["state_comparison"], b["state_comparison"]);
+    EXPECT_EQ(a["summary"]["deleted_addresses"], b["summary"]["deleted_addresses"]);
+    EXPECT_EQ(a["summary"]["bursts"], b["summary"]["bursts"]);
+    const nlohmann::json simulations = show(casePath)["simulations"];
+    ASSERT_EQ(simulations.size(), 1U);
+    EXPECT_EQ(simulations[0]["kind"], "timeline");
+}
+
 TEST(CaseCommand, somethingThatIsNoEvidenceChangesNothing)
 {
     const TemporaryDirectory dir;
