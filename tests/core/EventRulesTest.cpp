@@ -377,6 +377,23 @@ const IdentifierCase kIdentifierCases[] = {
             {"user.userId", str("AIDAL1XMLVWIUOK8KAF0")}, {"user.userName", str("malicious-iam-user")}},
         {}, {"arn:aws:iam::229654561268:user/malicious-iam-user", "malicious-iam-user"}}, // a create: response first
     {"iamDeleteRole", "iam.amazonaws.com", "DeleteRole", {{"roleName", str("app")}}, {}, {}, {"app"}},
+    {"sesDeleteIdentity", "ses.amazonaws.com", "DeleteIdentity", {{"identity", str("datatalks.club")}}, {}, {},
+        {"datatalks.club"}},
+    // Creates: what they made is in the response and comes first; the request names the parent.
+    {"ec2AllocateAddress", "ec2.amazonaws.com", "AllocateAddress", {{"domain", str("vpc")}},
+        {{"allocationId", str("eipalloc-1")}, {"publicIp", str("203.0.113.9")}}, {}, {"eipalloc-1", "203.0.113.9"}},
+    {"ec2CreateInternetGateway", "ec2.amazonaws.com", "CreateInternetGateway", {},
+        {{"internetGateway.internetGatewayId", str("igw-1")}}, {}, {"igw-1"}},
+    {"ec2CreateRouteTable", "ec2.amazonaws.com", "CreateRouteTable", {{"vpcId", str("vpc-1")}},
+        {{"routeTable.routeTableId", str("rtb-1")}, {"routeTable.vpcId", str("vpc-1")}}, {}, {"rtb-1", "vpc-1"}},
+    {"ec2CreateNatGateway", "ec2.amazonaws.com", "CreateNatGateway",
+        {{"subnetId", str("subnet-1")}, {"allocationId", str("eipalloc-1")}},
+        {{"natGateway.natGatewayId", str("nat-1")}}, {}, {"nat-1", "subnet-1", "eipalloc-1"}},
+    {"ec2AssociateRouteTable", "ec2.amazonaws.com", "AssociateRouteTable",
+        {{"routeTableId", str("rtb-1")}, {"subnetId", str("subnet-1")}}, {{"associationId", str("rtbassoc-1")}}, {},
+        {"rtb-1", "subnet-1", "rtbassoc-1"}},
+    {"ec2DisassociateRouteTable", "ec2.amazonaws.com", "DisassociateRouteTable", {{"associationId", str("rtbassoc-1")}},
+        {}, {}, {"rtbassoc-1"}},
     {"s3DeleteBucketPanther", "s3.amazonaws.com", "DeleteBucket",
         {{"host.0", str("s3-us-east-2.amazonaws.com")}, {"bucketName", str("secrets")}}, {}, {}, {"secrets"}},
     // Panther aws_kms_cmk_loss: the response's keyId is the ARN, which resources[] repeats.
@@ -458,5 +475,21 @@ TEST_P(EventRulesIdentifiers, namesTheResources)
 
 INSTANTIATE_TEST_SUITE_P(EventRules, EventRulesIdentifiers, testing::ValuesIn(kIdentifierCases),
     [](const auto& row) { return std::string(row.param.label); });
+
+TEST(EventRules, createdIdentifierCountIsTheResponsesShareOfACreate)
+{
+    Attributes request;
+    request.assign({{"vpcId", AttributeValue::string("vpc-1")}});
+    Attributes response;
+    response.assign({{"routeTable.routeTableId", AttributeValue::string("rtb-1")}});
+    EventFacts facts {"ec2.amazonaws.com", "CreateRouteTable", false, &request, &response, {}};
+    EXPECT_EQ(EventRules::identifiers(facts), (std::vector<std::string> {"rtb-1", "vpc-1"}));
+    EXPECT_EQ(EventRules::createdIdentifierCount(facts), 1U);
+    facts.eventName = "DeleteRouteTable";
+    EXPECT_EQ(EventRules::createdIdentifierCount(facts), 0U); // not a create
+    Attributes empty;
+    EventFacts silent {"ec2.amazonaws.com", "CreateVpc", false, &request, &empty, {}};
+    EXPECT_EQ(EventRules::createdIdentifierCount(silent), 0U); // the response names nothing: no distinction
+}
 
 } // namespace
