@@ -95,6 +95,24 @@ int importCase(const fs::path& casePath, const fs::path& path)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/**
+ * Waits until the case's WAL file has grown (the import's transaction writes) or the process has ended; true in
+ * the first case. Kills timed from this moment land in the writing phase however loaded the machine is.
+ */
+bool waitUntilWriting(const fs::path& casePath, pid_t pid)
+{
+    for (;;) {
+        std::error_code noWal;
+        if (fs::file_size(casePath.string() + "-wal", noWal) > 0 && !noWal)
+            return true;
+        // WNOWAIT leaves the ended child to be reaped by waitFor; it exists for waitid only.
+        siginfo_t info {};
+        if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 || info.si_pid != 0)
+            return false;
+        usleep(500);
+    }
+}
+
 struct ImportTiming
 {
     int exitCode = -1;
@@ -160,6 +178,17 @@ std::string integrityOf(const fs::path& casePath)
     return report;
 }
 
+/**
+ * Folds the WAL a killed import left into the case and empties it, so that the next import's first write is
+ * what makes it grow (waitUntilWriting).
+ */
+void settle(const fs::path& casePath)
+{
+    const core::sqlite::Database database(casePath.string(), core::sqlite::Database::Access::ReadWrite);
+    core::sqlite::Statement checkpoint(database, "PRAGMA wal_checkpoint(TRUNCATE)");
+    while (checkpoint.step()) { }
+}
+
 /** `to` becomes a copy of the closed case `from`, without what an earlier, killed import left next to it. */
 void copyCase(const fs::path& from, const fs::path& to)
 {
@@ -207,11 +236,13 @@ TEST(CaseKill, aKilledImportLeavesTheCaseAsBeforeOrAsAfter)
     for (int i = 0; i < kKills; ++i) {
         constexpr int kPerPhase = kKills / 2;
         const bool reading = i < kPerPhase;
-        const double phaseStart = reading ? 0.0 : timing.writingFromMs;
+        // Reading: a random moment before the measured start of the writes. Writing: from the moment this run's
+        // WAL grows, a random part of the measured writing time, so that a slower machine still kills mid-write.
         const double phaseLength = reading ? timing.writingFromMs : timing.totalMs - timing.writingFromMs;
-        const auto delay =
-            static_cast<useconds_t>(1000.0 * (phaseStart + phaseLength * (i % kPerPhase + within(random)) / kPerPhase));
+        const auto delay = static_cast<useconds_t>(1000.0 * phaseLength * (i % kPerPhase + within(random)) / kPerPhase);
         const pid_t pid = start({"case", "import", work.string(), trail.string()});
+        if (!reading)
+            waitUntilWriting(work, pid);
         usleep(delay);
         kill(pid, SIGKILL);
         const int status = waitFor(pid);
@@ -227,8 +258,9 @@ TEST(CaseKill, aKilledImportLeavesTheCaseAsBeforeOrAsAfter)
         const bool asBefore = found == before;
         const bool asAfter = found == after;
         const char* state = asBefore ? "as before" : asAfter ? "as after" : "BETWEEN";
-        std::printf("case kill %2d at %5u ms: %s, %ju KB in the WAL; the case is %s\n", i, delay / 1000,
-            wasKilled ? "killed" : "had finished", noWal ? std::uintmax_t {0} : walBytes / 1024, state);
+        std::printf("case kill %2d %s + %5u ms: %s, %ju KB in the WAL; the case is %s\n", i,
+            reading ? "at start" : "at first write", delay / 1000, wasKilled ? "killed" : "had finished",
+            noWal ? std::uintmax_t {0} : walBytes / 1024, state);
         EXPECT_TRUE(asBefore || asAfter) << "kill " << i << " after " << delay / 1000 << " ms left "
                                          << describe(found.counts) << ", " << found.evidence.size() << " evidence rows";
         if (!wasKilled) {
@@ -238,6 +270,8 @@ TEST(CaseKill, aKilledImportLeavesTheCaseAsBeforeOrAsAfter)
         // The next kill interrupts the same import again; a committed one starts over from the state alone.
         if (asAfter)
             copyCase(base, work);
+        else
+            settle(work);
     }
     EXPECT_GT(killed, kKills / 2) << "most kills should land while the import runs";
     EXPECT_GT(writing, 0) << "no kill landed while the import wrote to the case";
