@@ -14,7 +14,7 @@ root=$PWD
 seconds=${1:-60}
 shift || true
 all_targets=(fuzz_state fuzz_plan fuzz_inventory fuzz_configuration fuzz_catalogue fuzz_cloudtrail fuzz_panther_rule
-    fuzz_resource_address fuzz_condition)
+    fuzz_scenario fuzz_resource_address fuzz_condition)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=("${all_targets[@]}")
@@ -54,6 +54,7 @@ seed fuzz_configuration "$seeds"/hcl/*.tf
 seed fuzz_catalogue importers/rules/*.json
 seed fuzz_cloudtrail "$shared"/corpus/cloudtrail/* sample-data/**/*.json.gz
 seed fuzz_panther_rule "$shared"/corpus/cloudtrail/*.yml
+seed fuzz_scenario sample-data/**/scenario.json
 seed fuzz_resource_address "$seeds"/address/*
 seed fuzz_condition "$seeds"/condition/*
 # The built-in catalogue's `when` conditions are realistic condition seeds too.
