@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "blastline/core/ReplayEngine.h"
+
+#include "ReplayTimeline.h"
+
+#include "blastline/core/Error.h"
+#include "blastline/core/TrailCorrelator.h"
+#include "blastline/core/WhatIfEngine.h"
+
+#include <algorithm>
+#include <array>
+
+namespace blastline::core {
+
+namespace {
+
+/** Which safeguards a replay assumes, split into the engine's own and the process ones. */
+struct Assumptions
+{
+    std::vector<Safeguard> core;
+    bool approvalGate = false;
+    bool intendedStates = false; // remote-state or separate-state: each command uses the state it should have
+
+    static Assumptions parse(const std::vector<std::string>& names)
+    {
+        Assumptions assumptions;
+        for (const std::string& name : names) {
+            if (const auto safeguard = parseSafeguard(name))
+                assumptions.core.push_back(*safeguard);
+            else if (name == "approval-gate")
+                assumptions.approvalGate = true;
+            else if (name == "remote-state" || name == "separate-state")
+                assumptions.intendedStates = true;
+            else
+                throw InputError("--assume " + name
+                    + ": not a safeguard; expected a deletion safeguard (deletion-protection, ...) or a process "
+                      "safeguard: remote-state, approval-gate, separate-state");
+        }
+        return assumptions;
+    }
+};
+
+bool isDestroy(const ScenarioCommand& command)
+{
+    const std::string& line = command.commandLine;
+    return line.find("terraform destroy") != std::string::npos || line.find("tofu destroy") != std::string::npos;
+}
+
+/** The worse of two verdicts, for a scenario with several destroys. */
+Verdict worse(Verdict a, Verdict b)
+{
+    static constexpr std::array kOrder {
+        Verdict::DataLoss, Verdict::Unknown, Verdict::Recoverable, Verdict::Aborted, Verdict::NoDataLoss};
+    const auto rank = [](Verdict v) { return std::find(kOrder.begin(), kOrder.end(), v) - kOrder.begin(); };
+    return rank(a) <= rank(b) ? a : b;
+}
+
+/** The data stores a destroy deletes, as a reviewer reading its plan would see them: those it loses first. */
+std::vector<std::string> deletedDataStores(const WhatIfResult& result)
+{
+    std::vector<const DataStoreResult*> deleted;
+    for (const DataStoreResult& store : result.analysis.dataStores) {
+        if (store.fate != DataFate::Intact)
+            deleted.push_back(&store);
+    }
+    std::stable_sort(deleted.begin(), deleted.end(), [](const DataStoreResult* a, const DataStoreResult* b) {
+        return (a->fate == DataFate::Lost) > (b->fate == DataFate::Lost);
+    });
+    std::vector<std::string> stores;
+    for (const DataStoreResult* store : deleted)
+        stores.push_back(store->address);
+    return stores;
+}
+
+std::string listed(const std::vector<std::string>& items, std::size_t most)
+{
+    std::string text;
+    for (std::size_t i = 0; i < items.size() && i < most; ++i)
+        text += (i == 0 ? "" : ", ") + items[i];
+    if (items.size() > most)
+        text += " and " + std::to_string(items.size() - most) + " more";
+    return text;
+}
+
+class Replayer
+{
+public:
+    Replayer(const ReplayInputs& inputs, const Assumptions& assumptions)
+        : m_inputs(inputs)
+        , m_assumptions(assumptions)
+    { }
+
+    ReplayResult replay()
+    {
+        for (const ScenarioCommand& command : m_inputs.scenario->commands) {
+            if (isDestroy(command))
+                simulateDestroy(command);
+            else
+                m_result.events.push_back({command.time, ReplayEvent::Origin::Narrative,
+                    command.actor + " runs `" + command.commandLine + "`", {}, {}, {}});
+        }
+        if (m_destroys == 0)
+            m_result.outcome.verdict = Verdict::NoDataLoss;
+        return std::move(m_result);
+    }
+
+private:
+    const TerraformState& stateFor(const ScenarioCommand& command) const
+    {
+        static const TerraformState kNone;
+        std::optional<std::string> id = command.state;
+        if (m_assumptions.intendedStates && command.intendedState)
+            id = command.intendedState;
+        if (!id)
+            return kNone;
+        const auto found = m_inputs.states.find(*id);
+        return found == m_inputs.states.end() ? kNone : found->second;
+    }
+
+    void simulateDestroy(const ScenarioCommand& command)
+    {
+        const TerraformState& state = stateFor(command);
+        WhatIfInputs inputs;
+        inputs.state = state;
+        inputs.asOf = m_inputs.asOf;
+        WhatIfResult result = WhatIfEngine::runOnce(std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
+        ++m_destroys;
+        const std::string stateName = state.path.empty() ? "no state" : state.path;
+        if (m_assumptions.approvalGate) {
+            const std::vector<std::string> stores = deletedDataStores(result);
+            if (!stores.empty()) {
+                std::string text = "approval gate: the plan of `" + command.commandLine + "` destroys "
+                    + std::to_string(result.simulation.operations.size()) + " resources and the data stores "
+                    + listed(stores, 3) + "; the reviewer stops it";
+                m_result.events.push_back(
+                    {command.time, ReplayEvent::Origin::Simulated, std::move(text), "", stores, "stopped"});
+                addAddresses(state);
+                return;
+            }
+        }
+        m_result.events.push_back({command.time, ReplayEvent::Origin::Narrative,
+            command.actor + " runs `" + command.commandLine + "` with " + stateName, {}, {}, {}});
+        addAddresses(state);
+        for (const Operation& operation : result.simulation.operations)
+            addOperation(command.time, operation);
+        m_result.outcome.verdict =
+            m_destroys == 1 ? result.analysis.verdict : worse(m_result.outcome.verdict, result.analysis.verdict);
+        for (const DataStoreResult& store : result.analysis.dataStores)
+            m_result.outcome.dataStores.push_back({store.address, store.fate, store.explanation});
+    }
+
+    void addAddresses(const TerraformState& state)
+    {
+        for (const ResourceInstance& instance : state.instances) {
+            if (instance.isManaged())
+                m_result.addresses.push_back(instance.displayName());
+        }
+    }
+
+    void addOperation(std::int64_t commandTime, const Operation& operation)
+    {
+        const auto at = [&](const std::optional<double>& seconds) {
+            return commandTime + static_cast<std::int64_t>(seconds.value_or(0.0) * 1000.0);
+        };
+        ReplayEvent event;
+        event.origin = ReplayEvent::Origin::Simulated;
+        event.eventName = operation.action;
+        event.addresses = {operation.address};
+        event.outcome = toString(operation.outcome);
+        switch (operation.outcome) {
+        case OperationOutcome::Done:
+            event.timeMs = at(operation.endSeconds);
+            event.text = "destroyed " + operation.address;
+            m_result.fates.push_back({operation.address, event.timeMs, false});
+            break;
+        case OperationOutcome::Failed:
+            event.timeMs = at(operation.endSeconds);
+            event.text = "failed to destroy " + operation.address + ": " + operation.reason;
+            m_result.fates.push_back({operation.address, event.timeMs, true});
+            break;
+        case OperationOutcome::Skipped:
+            event.timeMs = at(operation.startSeconds);
+            event.text = "skipped " + operation.address + ": " + operation.reason;
+            break;
+        }
+        m_result.events.push_back(std::move(event));
+    }
+
+    const ReplayInputs& m_inputs;
+    const Assumptions& m_assumptions;
+    ReplayResult m_result;
+    int m_destroys = 0;
+};
+
+} // namespace
+
+const char* toString(ReplayEvent::Origin origin)
+{
+    static constexpr std::array<const char*, 4> kNames {"cloudtrail", "narrative", "simulated", "decision"};
+    return kNames.at(static_cast<std::size_t>(origin));
+}
+
+ReplayEngine::ReplayEngine(const ReplayInputs& inputs)
+    : m_inputs(inputs)
+{ }
+
+ReplayResult ReplayEngine::run(const std::vector<std::string>& safeguards) const
+{
+    if (m_inputs.scenario == nullptr || m_inputs.catalogue == nullptr)
+        throw Error("ReplayEngine: a scenario and a catalogue are needed");
+    const Assumptions assumptions = Assumptions::parse(safeguards);
+    ReplayResult result = Replayer(m_inputs, assumptions).replay();
+    result.safeguards = safeguards;
+
+    std::optional<ReplayResult> baseline;
+    if (!safeguards.empty()) {
+        baseline = Replayer(m_inputs, Assumptions {}).replay();
+        result.divergence = ReplayTimeline::divergence(*baseline, result);
+    }
+    ReplayTimeline::addStory(m_inputs, result.divergence, result.events);
+    if (safeguards.empty())
+        result.sequenceDifferences = ReplayTimeline::sequenceDifferences(m_inputs, result);
+    ReplayTimeline::sort(result.events);
+    return result;
+}
+
+ReplayWorld ReplayResult::worldAt(std::int64_t timeMs) const
+{
+    ReplayWorld world;
+    world.timeMs = timeMs;
+    for (const std::string& address : addresses) {
+        // The last fate at or before the instant decides: a delete that failed and succeeded later is deleted.
+        const Fate* latest = nullptr;
+        for (const Fate& fate : fates) {
+            if (fate.address == address && fate.atMs <= timeMs && (latest == nullptr || fate.atMs >= latest->atMs))
+                latest = &fate;
+        }
+        if (latest == nullptr)
+            world.alive.push_back(address);
+        else if (latest->failed)
+            world.failed.push_back(address);
+        else
+            world.deleted.push_back(address);
+    }
+    return world;
+}
+
+} // namespace blastline::core

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+#include "ReplayTimeline.h"
+
+#include "blastline/core/TrailCorrelator.h"
+#include "blastline/core/UtcTime.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace blastline::core {
+
+namespace {
+
+std::vector<const ReplayEvent*> simulated(const ReplayResult& replay)
+{
+    std::vector<const ReplayEvent*> events;
+    for (const ReplayEvent& event : replay.events) {
+        if (event.origin == ReplayEvent::Origin::Simulated)
+            events.push_back(&event);
+    }
+    std::stable_sort(
+        events.begin(), events.end(), [](const ReplayEvent* a, const ReplayEvent* b) { return a->timeMs < b->timeMs; });
+    return events;
+}
+
+std::vector<const TerraformState*> statePointers(const ReplayInputs& inputs)
+{
+    std::vector<const TerraformState*> states;
+    for (const auto& [id, state] : inputs.states)
+        states.push_back(&state);
+    return states;
+}
+
+std::string what(const Trail& trail, const TrailEvent& event)
+{
+    std::string text(trail.text(event.eventName));
+    if (!event.identifiers.empty())
+        text += " " + std::string(trail.text(event.identifiers.front()));
+    std::string principal(trail.text(event.principal));
+    if (const std::size_t slash = principal.find(":user/"); slash != std::string::npos)
+        principal = principal.substr(slash + 1);
+    text += " by " + principal + " (" + trail.tool(event.tool).name + ")";
+    if (event.failed())
+        text += ": " + std::string(trail.text(event.errorCode));
+    return text;
+}
+
+/** The successful deletes of the trail at or after `fromMs`, by address, the first time each address went. */
+std::map<std::string, std::int64_t> recordedDeletes(const ReplayInputs& inputs, std::int64_t fromMs)
+{
+    std::map<std::string, std::int64_t> deletes;
+    if (inputs.trail == nullptr)
+        return deletes;
+    const TrailCorrelator correlator(statePointers(inputs));
+    for (const TrailEvent& event : inputs.trail->events()) {
+        if (event.timeMs < fromMs || event.failed() || event.eventClass != EventClass::Delete)
+            continue;
+        for (const TrailCorrelator::Holder& holder : correlator.holders(event, *inputs.trail)) {
+            if (holder.acted)
+                deletes.emplace(correlator.instance(holder).displayName(), event.timeMs);
+        }
+    }
+    return deletes;
+}
+
+} // namespace
+
+std::optional<ReplayDivergence> ReplayTimeline::divergence(const ReplayResult& baseline, const ReplayResult& replay)
+{
+    const std::vector<const ReplayEvent*> before = simulated(baseline);
+    const std::vector<const ReplayEvent*> after = simulated(replay);
+    for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
+        const ReplayEvent* was = i < before.size() ? before[i] : nullptr;
+        const ReplayEvent* is = i < after.size() ? after[i] : nullptr;
+        if (was != nullptr && is != nullptr && was->timeMs == is->timeMs && was->text == is->text)
+            continue;
+        const std::int64_t time =
+            std::min(was != nullptr ? was->timeMs : is->timeMs, is != nullptr ? is->timeMs : was->timeMs);
+        std::string description = "as it happened: " + (was != nullptr ? was->text : std::string("nothing more"))
+            + "; with the safeguards: " + (is != nullptr ? is->text : std::string("nothing more"));
+        return ReplayDivergence {time, std::move(description)};
+    }
+    if (baseline.outcome.verdict != replay.outcome.verdict)
+        return ReplayDivergence {0, "the same operations, judged differently: the verdict changes"};
+    return std::nullopt;
+}
+
+void ReplayTimeline::addStory(
+    const ReplayInputs& inputs, const std::optional<ReplayDivergence>& divergence, std::vector<ReplayEvent>& events)
+{
+    for (const ScenarioNarrativeEntry& entry : inputs.scenario->narrative) {
+        events.push_back({entry.time, ReplayEvent::Origin::Narrative,
+            entry.actor.empty() ? entry.text : entry.actor + ": " + entry.text, {}, {}, {}});
+    }
+    for (const DecisionPoint& decision : inputs.scenario->decisions) {
+        std::string text = decision.question + " (";
+        for (std::size_t i = 0; i < decision.options.size(); ++i)
+            text += (i == 0 ? "" : " | ") + decision.options[i].label;
+        events.push_back({decision.time, ReplayEvent::Origin::Decision, text + ")", decision.id, {}, {}});
+    }
+    if (inputs.trail == nullptr)
+        return;
+    const TrailCorrelator correlator(statePointers(inputs));
+    for (const TrailEvent& event : inputs.trail->events()) {
+        if (divergence && event.timeMs >= divergence->timeMs)
+            break; // events are in time order; what follows is the history the safeguards prevent
+        ReplayEvent entry {event.timeMs, ReplayEvent::Origin::CloudTrail, what(*inputs.trail, event),
+            std::string(inputs.trail->text(event.eventName)), {}, event.failed() ? "failed" : ""};
+        for (const TrailCorrelator::Holder& holder : correlator.holders(event, *inputs.trail)) {
+            if (holder.acted)
+                entry.addresses.push_back(correlator.instance(holder).displayName());
+        }
+        events.push_back(std::move(entry));
+    }
+}
+
+std::vector<std::string> ReplayTimeline::sequenceDifferences(const ReplayInputs& inputs, const ReplayResult& replay)
+{
+    std::vector<std::string> differences;
+    std::int64_t destroyStart = 0;
+    bool anyDestroy = false;
+    for (const ScenarioCommand& command : inputs.scenario->commands) {
+        if (command.commandLine.find("destroy") != std::string::npos) {
+            destroyStart = anyDestroy ? std::min(destroyStart, command.time) : command.time;
+            anyDestroy = true;
+        }
+    }
+    if (!anyDestroy || inputs.trail == nullptr || inputs.trail->events().empty())
+        return differences;
+    const std::map<std::string, std::int64_t> recorded = recordedDeletes(inputs, destroyStart);
+    std::map<std::string, std::int64_t> simulatedDeletes;
+    for (const ReplayResult::Fate& fate : replay.fates) {
+        if (!fate.failed)
+            simulatedDeletes.emplace(fate.address, fate.atMs);
+    }
+    for (const auto& [address, at] : simulatedDeletes) {
+        if (recorded.count(address) == 0)
+            differences.push_back(address + ": destroyed in the simulation at " + UtcTime::format(at)
+                + ", no successful delete of it in the trail");
+    }
+    for (const auto& [address, at] : recorded) {
+        if (simulatedDeletes.count(address) == 0)
+            differences.push_back(
+                address + ": deleted in the trail at " + UtcTime::format(at) + ", not destroyed in the simulation");
+    }
+    // Terraform deletes a resource only after everything that depends on it: the trail must agree.
+    for (const auto& [id, state] : inputs.states) {
+        for (const ResourceInstance& dependent : state.instances) {
+            const auto dependentAt = recorded.find(dependent.displayName());
+            if (dependentAt == recorded.end())
+                continue;
+            for (const std::string& dependency : dependent.dependencies) {
+                for (const auto& [address, at] : recorded) {
+                    const bool sameResource = address == dependency || address.starts_with(dependency + "[");
+                    if (sameResource && at < dependentAt->second)
+                        differences.push_back(address + " was deleted at " + UtcTime::format(at) + " in the trail, "
+                            + "before " + dependent.displayName() + " that depends on it ("
+                            + UtcTime::format(dependentAt->second) + ")");
+                }
+            }
+        }
+    }
+    return differences;
+}
+
+void ReplayTimeline::sort(std::vector<ReplayEvent>& events)
+{
+    std::stable_sort(
+        events.begin(), events.end(), [](const ReplayEvent& a, const ReplayEvent& b) { return a.timeMs < b.timeMs; });
+}
+
+} // namespace blastline::core

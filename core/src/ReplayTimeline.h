@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "blastline/core/ReplayEngine.h"
+
+#include <optional>
+#include <vector>
+
+namespace blastline::core {
+
+/** The parts of a replay that are not simulation: the recorded story, and how the simulation compares to it. */
+class ReplayTimeline
+{
+public:
+    /** Where the simulated events of `replay` first differ from those of `baseline`; nullopt when they never do. */
+    static std::optional<ReplayDivergence> divergence(const ReplayResult& baseline, const ReplayResult& replay);
+    /**
+     * Adds the narrative, the decision points and the trail's events. Trail events after a divergence are left
+     * out: under the safeguards that history does not happen.
+     */
+    static void addStory(const ReplayInputs& inputs, const std::optional<ReplayDivergence>& divergence,
+        std::vector<ReplayEvent>& events);
+    /**
+     * The simulated destroys against the trail's successful deletes after each destroy command: resources deleted
+     * in one and not the other, and resources the trail deleted before something that depended on them (which
+     * Terraform's order never does).
+     */
+    static std::vector<std::string> sequenceDifferences(const ReplayInputs& inputs, const ReplayResult& replay);
+    /** Time order; at the same instant, the order events were added in. */
+    static void sort(std::vector<ReplayEvent>& events);
+};
+
+} // namespace blastline::core
