@@ -5,6 +5,7 @@
 #include "cli/CheckCommand.h"
 #include "cli/DestroyCommand.h"
 #include "cli/GraphCommand.h"
+#include "cli/ReplayCommand.h"
 #include "cli/RulesCommand.h"
 #include "cli/TimelineCommand.h"
 
@@ -28,19 +29,21 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     GraphCommand graph;
     RulesCommand rules;
     TimelineCommand timeline;
+    ReplayCommand replay;
     CaseCommand caseCommand;
     destroy.registerWith(app);
     check.registerWith(app);
     graph.registerWith(app);
     rules.registerWith(app);
     timeline.registerWith(app);
+    replay.registerWith(app);
     caseCommand.registerWith(app);
 
     // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
     if (argc > 1 && argv[1][0] != '-'
         && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
         err << "blastline: unknown command '" << argv[1]
-            << "' (commands: destroy, check, graph, timeline, case, rules)\nRun with --help for usage.\n";
+            << "' (commands: destroy, check, graph, timeline, replay, case, rules)\nRun with --help for usage.\n";
         return ExitBadInput;
     }
 
@@ -71,6 +74,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             return rules.run(out, err);
         if (app.got_subcommand("timeline"))
             return timeline.run(out, err);
+        if (app.got_subcommand("replay"))
+            return replay.run(out, err);
         if (caseCommand.wasGiven())
             return caseCommand.run(out, err);
     } catch (const core::InputError& error) {

@@ -105,12 +105,18 @@ public:
     }
 
 private:
+    /** The id of the state the command runs with: the intended one when remote-state or separate-state hold. */
+    std::optional<std::string> stateIdFor(const ScenarioCommand& command) const
+    {
+        if (m_assumptions.intendedStates && command.intendedState)
+            return command.intendedState;
+        return command.state;
+    }
+
     const TerraformState& stateFor(const ScenarioCommand& command) const
     {
         static const TerraformState kNone;
-        std::optional<std::string> id = command.state;
-        if (m_assumptions.intendedStates && command.intendedState)
-            id = command.intendedState;
+        const std::optional<std::string> id = stateIdFor(command);
         if (!id)
             return kNone;
         const auto found = m_inputs.states.find(*id);
@@ -125,7 +131,8 @@ private:
         inputs.asOf = m_inputs.asOf;
         WhatIfResult result = WhatIfEngine::runOnce(std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
         ++m_destroys;
-        const std::string stateName = state.path.empty() ? "no state" : state.path;
+        const std::optional<std::string> stateId = stateIdFor(command);
+        const std::string stateName = stateId ? "the " + *stateId + " state" : "no state";
         if (m_assumptions.approvalGate) {
             const std::vector<std::string> stores = deletedDataStores(result);
             if (!stores.empty()) {
