@@ -8,12 +8,14 @@
 #include "cli/ReplayCommand.h"
 #include "cli/RulesCommand.h"
 #include "cli/TimelineCommand.h"
+#include "cli/TrainCommand.h"
 
 #include "blastline/core/Error.h"
 #include "blastline/core/sqlite/SqliteError.h"
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
 #include <ostream>
 
 namespace blastline::cli {
@@ -30,6 +32,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     RulesCommand rules;
     TimelineCommand timeline;
     ReplayCommand replay;
+    TrainCommand train;
     CaseCommand caseCommand;
     destroy.registerWith(app);
     check.registerWith(app);
@@ -37,13 +40,15 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     rules.registerWith(app);
     timeline.registerWith(app);
     replay.registerWith(app);
+    train.registerWith(app);
     caseCommand.registerWith(app);
 
     // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
     if (argc > 1 && argv[1][0] != '-'
         && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
         err << "blastline: unknown command '" << argv[1]
-            << "' (commands: destroy, check, graph, timeline, replay, case, rules)\nRun with --help for usage.\n";
+            << "' (commands: destroy, check, graph, timeline, replay, train, case, rules)\nRun with --help for "
+               "usage.\n";
         return ExitBadInput;
     }
 
@@ -76,6 +81,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             return timeline.run(out, err);
         if (app.got_subcommand("replay"))
             return replay.run(out, err);
+        if (app.got_subcommand("train"))
+            return train.run(std::cin, out, err); // the trainee answers on the terminal
         if (caseCommand.wasGiven())
             return caseCommand.run(out, err);
     } catch (const core::InputError& error) {

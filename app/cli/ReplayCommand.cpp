@@ -5,17 +5,13 @@
 #include "cli/Cli.h"
 #include "cli/JsonWriter.h"
 #include "cli/OutputStyle.h"
+#include "cli/ScenarioSession.h"
 
-#include "blastline/core/CatalogueRules.h"
 #include "blastline/core/DataLossAnalysis.h"
 #include "blastline/core/Error.h"
 #include "blastline/core/ReplayEngine.h"
 #include "blastline/core/Scenario.h"
 #include "blastline/core/UtcTime.h"
-#include "blastline/importers/CatalogueReader.h"
-#include "blastline/importers/CloudTrailReader.h"
-#include "blastline/importers/ScenarioReader.h"
-#include "blastline/importers/StateReader.h"
 
 #include <CLI/CLI.hpp>
 
@@ -290,44 +286,9 @@ int ReplayCommand::run(std::ostream& out, std::ostream& err) const
             throw core::InputError("--assume " + name + ": not a safeguard; expected one of " + replaySafeguardNames());
     }
 
-    const core::Scenario scenario = importers::ScenarioReader::readFile(m_scenario);
-
-    core::DeletionCatalogue catalogue = importers::CatalogueReader::builtin();
-    for (const std::string& file : m_ruleFiles)
-        importers::CatalogueReader::readFile(file, catalogue);
-    const core::CatalogueRules rules(std::move(catalogue));
-
-    core::ReplayInputs inputs;
-    inputs.scenario = &scenario;
-    for (const core::ScenarioEvidenceFile& state : scenario.evidence.states) {
-        if (state.path) {
-            inputs.states.emplace(state.id, importers::StateReader::readFile(state.path->string()));
-        } else {
-            core::TerraformState empty;
-            empty.path = state.id;
-            inputs.states.emplace(state.id, std::move(empty));
-        }
-    }
-
-    std::vector<std::string> trailPaths;
-    for (const core::ScenarioEvidenceFile& trail : scenario.evidence.trails) {
-        if (trail.path)
-            trailPaths.push_back(trail.path->string());
-    }
-    core::Trail trail;
-    if (trailPaths.empty()) {
-        trail.finish();
-    } else {
-        importers::CloudTrailReadOptions options;
-        options.filter.scope = core::TrailFilter::Scope::All;
-        trail = importers::CloudTrailReader::read(trailPaths, options);
-    }
-    inputs.trail = &trail;
-    inputs.catalogue = &rules;
-    inputs.asOf = date(scenario.metadata.incidentStart);
-
-    const core::ReplayEngine engine(inputs);
-    const core::ReplayResult result = engine.run(m_assumptions);
+    const ScenarioSession session(m_scenario, m_ruleFiles);
+    const core::Scenario& scenario = session.scenario();
+    const core::ReplayResult result = session.engine().run(m_assumptions);
 
     ReplayReport report {scenario, result, std::nullopt};
     if (at)
@@ -338,13 +299,7 @@ int ReplayCommand::run(std::ostream& out, std::ostream& err) const
         writeText(out, report, OutputStyle::forStdout());
 
     // As in `timeline`: the replay holds every trail file that could be read; the others are named here.
-    for (const core::TrailInput& input : trail.inputs()) {
-        if (!input.error.empty())
-            err << "blastline: error: " << input.error << '\n';
-        if (!input.warning.empty())
-            err << "blastline: warning: " << input.warning << '\n';
-    }
-    return trail.hasUnreadableInputs() ? ExitIncompleteInput : ExitOk;
+    return session.reportUnreadable(err) ? ExitIncompleteInput : ExitOk;
 }
 
 } // namespace blastline::cli

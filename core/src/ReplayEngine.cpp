@@ -20,6 +20,7 @@ struct Assumptions
     std::vector<Safeguard> core;
     bool approvalGate = false;
     bool intendedStates = false; // remote-state or separate-state: each command uses the state it should have
+    std::optional<std::int64_t> haltAfterMs; // no command after this instant runs
 
     static Assumptions parse(const std::vector<std::string>& names)
     {
@@ -93,6 +94,11 @@ public:
     ReplayResult replay()
     {
         for (const ScenarioCommand& command : m_inputs.scenario->commands) {
+            if (m_assumptions.haltAfterMs && command.time > *m_assumptions.haltAfterMs) {
+                m_result.events.push_back({command.time, ReplayEvent::Origin::Simulated,
+                    "not run, the story stopped before it: `" + command.commandLine + "`", {}, {}, "stopped"});
+                continue;
+            }
             if (isDestroy(command))
                 simulateDestroy(command);
             else
@@ -211,21 +217,23 @@ ReplayEngine::ReplayEngine(const ReplayInputs& inputs)
     : m_inputs(inputs)
 { }
 
-ReplayResult ReplayEngine::run(const std::vector<std::string>& safeguards) const
+ReplayResult ReplayEngine::run(
+    const std::vector<std::string>& safeguards, std::optional<std::int64_t> haltAfterMs) const
 {
     if (m_inputs.scenario == nullptr || m_inputs.catalogue == nullptr)
         throw Error("ReplayEngine: a scenario and a catalogue are needed");
-    const Assumptions assumptions = Assumptions::parse(safeguards);
+    Assumptions assumptions = Assumptions::parse(safeguards);
+    assumptions.haltAfterMs = haltAfterMs;
     ReplayResult result = Replayer(m_inputs, assumptions).replay();
     result.safeguards = safeguards;
 
     std::optional<ReplayResult> baseline;
-    if (!safeguards.empty()) {
+    if (!safeguards.empty() || haltAfterMs) {
         baseline = Replayer(m_inputs, Assumptions {}).replay();
         result.divergence = ReplayTimeline::divergence(*baseline, result);
     }
     ReplayTimeline::addStory(m_inputs, result.divergence, result.events);
-    if (safeguards.empty())
+    if (safeguards.empty() && !haltAfterMs)
         result.sequenceDifferences = ReplayTimeline::sequenceDifferences(m_inputs, result);
     ReplayTimeline::sort(result.events);
     return result;

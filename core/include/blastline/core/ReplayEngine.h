@@ -113,8 +113,12 @@ class ReplayEngine
 {
 public:
     explicit ReplayEngine(const ReplayInputs& inputs);
-    /** Throws InputError naming an unknown safeguard. */
-    ReplayResult run(const std::vector<std::string>& safeguards) const;
+    /**
+     * Throws InputError naming an unknown safeguard. With `haltAfterMs` the story stops there, as when a trainee
+     * stops to find out why: no command after that instant runs.
+     */
+    ReplayResult run(
+        const std::vector<std::string>& safeguards, std::optional<std::int64_t> haltAfterMs = std::nullopt) const;
 
 private:
     const ReplayInputs& m_inputs;
