@@ -2,6 +2,7 @@
 #include "CaseJson.h"
 
 #include "blastline/core/Error.h"
+#include "blastline/core/QuotedString.h"
 
 #include <cstdint>
 
@@ -10,40 +11,6 @@ namespace blastline::core {
 namespace {
 
 constexpr std::string_view kRedactedValue = R"({"redacted":true})";
-
-void appendQuoted(std::string& out, std::string_view text)
-{
-    constexpr const char* kHex = "0123456789abcdef";
-    out.push_back('"');
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out.push_back(kHex[(c >> 4) & 0xf]);
-                out.push_back(kHex[c & 0xf]);
-            } else {
-                out.push_back(c);
-            }
-        }
-    }
-    out.push_back('"');
-}
 
 void appendUtf8(std::string& out, std::uint32_t codePoint)
 {

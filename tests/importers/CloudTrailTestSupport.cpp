@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "CloudTrailTestSupport.h"
 
-#include <fstream>
-#include <random>
 #include <stdexcept>
 #include <zlib.h>
 
@@ -52,28 +50,6 @@ std::string cloudTrailRecord(std::string_view eventName, std::string_view eventT
     record += extra;
     record += "}";
     return record;
-}
-
-TemporaryDirectory::TemporaryDirectory()
-{
-    std::random_device random;
-    m_path = std::filesystem::temp_directory_path() / ("blastline-test-" + std::to_string(random()));
-    std::filesystem::create_directories(m_path);
-}
-
-TemporaryDirectory::~TemporaryDirectory()
-{
-    std::error_code ignored;
-    std::filesystem::remove_all(m_path, ignored);
-}
-
-std::filesystem::path TemporaryDirectory::write(const std::string& relative, std::string_view bytes) const
-{
-    const std::filesystem::path full = m_path / relative;
-    std::filesystem::create_directories(full.parent_path());
-    std::ofstream file(full, std::ios::binary);
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return full;
 }
 
 } // namespace blastline::testing
