@@ -7,6 +7,7 @@
 #include "blastline/importers/EvidenceRecognizer.h"
 #include "blastline/importers/InventoryReader.h"
 #include "blastline/importers/PlanReader.h"
+#include "blastline/importers/ScenarioReader.h"
 #include "blastline/importers/StateReader.h"
 
 #include <algorithm>
@@ -54,7 +55,7 @@ std::vector<std::string> CaseImportRun::run(const std::vector<std::string>& path
             importConfiguration(path);
             break;
         case core::EvidenceKind::Scenario:
-            importOther(path, kind);
+            importScenario(path, trails);
             break;
         case core::EvidenceKind::Trail:
             trails.push_back(path);
@@ -110,10 +111,22 @@ void CaseImportRun::importConfiguration(const std::string& folder)
     m_report.push_back("configuration " + folder + ": " + std::to_string(files.size()) + " files");
 }
 
-void CaseImportRun::importOther(const std::string& path, core::EvidenceKind kind)
+void CaseImportRun::importScenario(const std::string& path, std::vector<std::string>& trails)
 {
-    m_case.importEvidence(request({{path, kind}}));
-    m_report.push_back(std::string(core::toString(kind)) + " " + path);
+    // Read, so that a broken scenario is refused; then its evidence comes in as if it had been named.
+    const core::Scenario scenario = importers::ScenarioReader::readFile(path);
+    m_case.importEvidence(request({{scenario.file.string(), core::EvidenceKind::Scenario}}));
+    m_report.push_back("scenario " + scenario.file.string() + ": " + scenario.metadata.title);
+    for (const core::ScenarioEvidenceFile& state : scenario.evidence.states) {
+        if (state.path)
+            importState(state.path->string(), core::EvidenceKind::State);
+    }
+    for (const core::ScenarioEvidenceFile& plan : scenario.evidence.plans)
+        importState(plan.path->string(), core::EvidenceKind::Plan);
+    for (const core::ScenarioEvidenceFile& inventory : scenario.evidence.inventories)
+        importInventory(inventory.path->string());
+    for (const core::ScenarioEvidenceFile& trail : scenario.evidence.trails)
+        trails.push_back(trail.path->string());
 }
 
 void CaseImportRun::importTrail(const std::vector<std::string>& paths)

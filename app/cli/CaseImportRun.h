@@ -36,7 +36,8 @@ private:
     void importState(const std::string& path, core::EvidenceKind kind);
     void importInventory(const std::string& path);
     void importConfiguration(const std::string& folder);
-    void importOther(const std::string& path, core::EvidenceKind kind);
+    /** The scenario file, then its states, plans and inventories; its trails join `trails`. */
+    void importScenario(const std::string& path, std::vector<std::string>& trails);
     void importTrail(const std::vector<std::string>& paths);
     core::CaseImport request(std::vector<core::EvidenceInfo> files) const;
 

@@ -82,8 +82,11 @@ core::EvidenceKind EvidenceRecognizer::recognize(const std::string& path)
     const fs::file_status status = fs::status(path, error);
     if (error || !fs::exists(status))
         throw core::InputError(path + ": no such file or directory");
-    if (fs::is_directory(status))
+    if (fs::is_directory(status)) {
+        if (fs::exists(fs::path(path) / "scenario.json"))
+            return core::EvidenceKind::Scenario; // a scenario folder: the scenario and its evidence
         return holdsTerraformFiles(path) ? core::EvidenceKind::Configuration : core::EvidenceKind::Trail;
+    }
     return recognizeText(opening(path), path);
 }
 

@@ -134,6 +134,18 @@ TEST(CaseCommand, theTimelineOfACaseTellsTheSameStoryAsItsFiles)
     EXPECT_EQ(simulations[0]["kind"], "timeline");
 }
 
+TEST(CaseCommand, aScenarioFolderBringsItsEvidence)
+{
+    const TemporaryDirectory dir;
+    const std::string casePath = (dir.path() / "dtc.blc").string();
+    const CliRun import = runInProcess({"case", "import", casePath, sample("datatalks-2026")});
+    ASSERT_EQ(import.exitCode, 0) << import.err;
+    const nlohmann::json doc = show(casePath);
+    EXPECT_EQ(doc["evidence"][0]["kind"], "scenario");
+    EXPECT_EQ(doc["counts"]["states"], 1);
+    EXPECT_EQ(doc["counts"]["events"], 137);
+}
+
 TEST(CaseCommand, somethingThatIsNoEvidenceChangesNothing)
 {
     const TemporaryDirectory dir;

@@ -12,8 +12,8 @@ namespace blastline::importers {
  * What a file or folder given to `blastline case import` is, told by its content and never by its name alone:
  * a Terraform state (format 3 or 4, or `terraform show -json` of one), a plan (`terraform show -json PLAN`),
  * a CloudTrail log in any shape CloudTrailReader reads (gzip included), an AWS CLI backup listing, a
- * configuration folder (it holds *.tf files), a scenario (`"schema": "blastline.scenario/…"`), or a folder of
- * CloudTrail logs. Only the opening of a file is read: the top-level keys come before the bulk in every format.
+ * configuration folder (it holds *.tf files), a scenario (`"schema": "blastline.scenario/…"`, or a folder holding
+ * scenario.json), or a folder of CloudTrail logs. Only the opening of a file is read: the top-level keys come before the bulk in every format.
  */
 class EvidenceRecognizer
 {
