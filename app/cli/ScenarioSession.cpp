@@ -4,6 +4,7 @@
 #include "blastline/core/UtcTime.h"
 #include "blastline/importers/CatalogueReader.h"
 #include "blastline/importers/CloudTrailReader.h"
+#include "blastline/importers/PlanReader.h"
 #include "blastline/importers/ScenarioReader.h"
 #include "blastline/importers/StateReader.h"
 
@@ -37,6 +38,8 @@ ScenarioSession::ScenarioSession(const std::string& scenarioPath, const std::vec
             m_inputs.states.emplace(state.id, std::move(empty));
         }
     }
+    for (const core::ScenarioEvidenceFile& plan : m_scenario.evidence.plans)
+        m_inputs.plans.emplace(plan.id, importers::PlanReader::readFile(plan.path->string()));
     std::vector<std::string> trailPaths;
     for (const core::ScenarioEvidenceFile& trail : m_scenario.evidence.trails) {
         if (trail.path)

@@ -152,6 +152,12 @@ private:
     void consequence()
     {
         m_last = m_session.engine().run(m_safeguards, m_haltAfter);
+        if (!engineJudges()) {
+            m_out << "  The engine: nothing to simulate (the deletes are not Terraform's); as the sources tell it:\n";
+            for (const core::DataStoreTruth& truth : m_session.scenario().groundTruth.dataStores)
+                m_out << "  " << truth.address << ": " << fateOf(truth.address) << '\n';
+            return;
+        }
         m_out << "  The engine: " << core::toString(m_last->outcome.verdict);
         if (m_last->divergence)
             m_out << "; history changes at " << core::UtcTime::format(m_last->divergence->timeMs);
@@ -160,8 +166,21 @@ private:
             m_out << "  " << truth.address << ": " << fateOf(truth.address) << '\n';
     }
 
+    /**
+     * A scenario without commands (an attacker's console deletes) gives the engine nothing to simulate: any choice
+     * would score as saving everything, so the fates are the ground truth's, told as such.
+     */
+    bool engineJudges() const { return !m_session.scenario().commands.empty(); }
+
     std::string fateOf(const std::string& address) const
     {
+        if (!engineJudges()) {
+            for (const core::DataStoreTruth& truth : m_session.scenario().groundTruth.dataStores) {
+                if (truth.address == address && truth.fate == core::DataStoreFate::Lost)
+                    return "lost";
+            }
+            return "intact";
+        }
         if (m_last) {
             for (const auto& store : m_last->outcome.dataStores) {
                 if (store.address == address)
@@ -185,9 +204,13 @@ private:
             saved += fateOf(store.address) == "lost" ? 0 : 1;
         }
         m_out << '\n' << m_style.bold("Score") << '\n';
-        m_out << "  Data saved: " << saved << " of the " << lostInReality
-              << " data stores lost in reality (the engine's verdict: " << core::toString(m_last->outcome.verdict)
-              << ")\n";
+        if (!engineJudges())
+            m_out << "  Data saved: not computed: the engine cannot simulate this scenario's deletes (they are not "
+                  << "Terraform's); the sources say " << lostInReality << " data stores were lost\n";
+        else
+            m_out << "  Data saved: " << saved << " of the " << lostInReality
+                  << " data stores lost in reality (the engine's verdict: " << core::toString(m_last->outcome.verdict)
+                  << ")\n";
         // As it really went: from the recorded delete of a lost store to the story's last key time (the restore).
         const std::optional<std::int64_t> deleted = recordedLoss(truth);
         std::optional<std::int64_t> storyEnd;

@@ -47,6 +47,14 @@ bool isDestroy(const ScenarioCommand& command)
     return line.find("terraform destroy") != std::string::npos || line.find("tofu destroy") != std::string::npos;
 }
 
+/** An apply of a named plan: what it does is in the plan, so it can be simulated (an apply without one cannot). */
+bool isPlannedApply(const ScenarioCommand& command)
+{
+    const std::string& line = command.commandLine;
+    return command.plan
+        && (line.find("terraform apply") != std::string::npos || line.find("tofu apply") != std::string::npos);
+}
+
 /** The worse of two verdicts, for a scenario with several destroys. */
 Verdict worse(Verdict a, Verdict b)
 {
@@ -101,11 +109,13 @@ public:
             }
             if (isDestroy(command))
                 simulateDestroy(command);
+            else if (isPlannedApply(command))
+                simulateApply(command);
             else
                 m_result.events.push_back({command.time, ReplayEvent::Origin::Narrative,
                     command.actor + " runs `" + command.commandLine + "`", {}, {}, {}});
         }
-        if (m_destroys == 0)
+        if (m_simulated == 0)
             m_result.outcome.verdict = Verdict::NoDataLoss;
         return std::move(m_result);
     }
@@ -136,15 +146,44 @@ private:
         inputs.state = state;
         inputs.asOf = m_inputs.asOf;
         WhatIfResult result = WhatIfEngine::runOnce(std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
-        ++m_destroys;
         const std::optional<std::string> stateId = stateIdFor(command);
-        const std::string stateName = stateId ? "the " + *stateId + " state" : "no state";
+        place(command, state, result, "the plan of `" + command.commandLine + "` destroys",
+            " with " + (stateId ? "the " + *stateId + " state" : std::string("no state")));
+    }
+
+    /** The plan the command names, applied to the state it starts from: its prior state, else the command's. */
+    void simulateApply(const ScenarioCommand& command)
+    {
+        const auto found = m_inputs.plans.find(*command.plan);
+        if (found == m_inputs.plans.end())
+            throw Error("ReplayEngine: the plan \"" + *command.plan + "\" of `" + command.commandLine
+                + "` was not read; ReplayInputs::plans must hold every plan a command names");
+        const TerraformPlan& plan = found->second;
+        const TerraformState& state = plan.priorState ? *plan.priorState : stateFor(command);
+        WhatIfInputs inputs;
+        inputs.state = state;
+        inputs.asOf = m_inputs.asOf;
+        WhatIfResult result = WhatIfEngine::runPlan(plan, std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
+        place(command, state, result, "plan " + *command.plan + " of `" + command.commandLine + "` deletes or replaces",
+            " (plan " + *command.plan + ")");
+    }
+
+    /**
+     * A simulated destroy or apply on the timeline, or, under approval-gate, the reviewer stopping it when it
+     * deletes a data store. `gateText` starts the reviewer's finding; `runText` ends the line of the command run.
+     */
+    void place(const ScenarioCommand& command, const TerraformState& state, const WhatIfResult& result,
+        const std::string& gateText, const std::string& runText)
+    {
+        ++m_simulated;
         if (m_assumptions.approvalGate) {
             const std::vector<std::string> stores = deletedDataStores(result);
             if (!stores.empty()) {
-                std::string text = "approval gate: the plan of `" + command.commandLine + "` destroys "
-                    + std::to_string(result.simulation.operations.size()) + " resources and the data stores "
-                    + listed(stores, 3) + "; the reviewer stops it";
+                const auto deletes = std::count_if(result.simulation.operations.begin(),
+                    result.simulation.operations.end(), [](const Operation& op) { return op.deletes(); });
+                std::string text = "approval gate: " + gateText + " " + std::to_string(deletes)
+                    + (deletes == 1 ? " resource" : " resources") + " and the data stores " + listed(stores, 3)
+                    + "; the reviewer stops it";
                 m_result.events.push_back(
                     {command.time, ReplayEvent::Origin::Simulated, std::move(text), "", stores, "stopped"});
                 addAddresses(state);
@@ -152,12 +191,29 @@ private:
             }
         }
         m_result.events.push_back({command.time, ReplayEvent::Origin::Narrative,
-            command.actor + " runs `" + command.commandLine + "` with " + stateName, {}, {}, {}});
+            command.actor + " runs `" + command.commandLine + "`" + runText, {}, {}, {}});
         addAddresses(state);
-        for (const Operation& operation : result.simulation.operations)
-            addOperation(command.time, operation);
+        const std::optional<AbortReason>& aborted = result.analysis.aborted;
+        const bool apply = result.simulation.kind == "apply";
+        // A refused plan changes nothing, not even what it would have created; a refused destroy shows as the
+        // absence of its deletes, as it always has.
+        if (aborted && apply)
+            m_result.events.push_back({command.time, ReplayEvent::Origin::Simulated,
+                "terraform refuses to apply: " + aborted->message, aborted->reason, {aborted->address}, "aborted"});
+        // What a plan creates or updates is not simulated: it is listed once the simulated deletes are done.
+        std::int64_t afterDeletes = command.time;
+        for (const Operation& operation : result.simulation.operations) {
+            if (operation.deletes())
+                afterDeletes = std::max(afterDeletes, addOperation(command.time, operation));
+        }
+        for (const Operation& operation : result.simulation.operations) {
+            if (!aborted && !operation.deletes() && operation.action != "no-op")
+                m_result.events.push_back({afterDeletes, ReplayEvent::Origin::Simulated,
+                    operation.action + " " + operation.address + " (as the plan lists it; not simulated)",
+                    operation.action, {operation.address}, toString(operation.outcome)});
+        }
         m_result.outcome.verdict =
-            m_destroys == 1 ? result.analysis.verdict : worse(m_result.outcome.verdict, result.analysis.verdict);
+            m_simulated == 1 ? result.analysis.verdict : worse(m_result.outcome.verdict, result.analysis.verdict);
         for (const DataStoreResult& store : result.analysis.dataStores)
             m_result.outcome.dataStores.push_back({store.address, store.fate, store.explanation});
     }
@@ -170,7 +226,8 @@ private:
         }
     }
 
-    void addOperation(std::int64_t commandTime, const Operation& operation)
+    /** Places a simulated delete or replace; returns its time. */
+    std::int64_t addOperation(std::int64_t commandTime, const Operation& operation)
     {
         const auto at = [&](const std::optional<double>& seconds) {
             return commandTime + static_cast<std::int64_t>(seconds.value_or(0.0) * 1000.0);
@@ -183,7 +240,9 @@ private:
         switch (operation.outcome) {
         case OperationOutcome::Done:
             event.timeMs = at(operation.endSeconds);
-            event.text = "destroyed " + operation.address;
+            event.text = operation.action == "replace"
+                ? "replaced " + operation.address + ": the old object deleted, a new empty one created"
+                : "destroyed " + operation.address;
             m_result.fates.push_back({operation.address, event.timeMs, false});
             break;
         case OperationOutcome::Failed:
@@ -196,13 +255,15 @@ private:
             event.text = "skipped " + operation.address + ": " + operation.reason;
             break;
         }
+        const std::int64_t time = event.timeMs;
         m_result.events.push_back(std::move(event));
+        return time;
     }
 
     const ReplayInputs& m_inputs;
     const Assumptions& m_assumptions;
     ReplayResult m_result;
-    int m_destroys = 0;
+    int m_simulated = 0; // destroys and planned applies simulated so far
 };
 
 } // namespace

@@ -24,6 +24,26 @@ std::vector<const ReplayEvent*> simulated(const ReplayResult& replay)
     return events;
 }
 
+/** Where the same operations are judged differently: the first one on a data store whose fate changes. */
+std::int64_t judgementChange(
+    const ReplayResult& baseline, const ReplayResult& replay, const std::vector<const ReplayEvent*>& operations)
+{
+    std::vector<std::string> changed;
+    for (const ReplayOutcome::DataStore& store : replay.outcome.dataStores) {
+        const auto was = std::find_if(baseline.outcome.dataStores.begin(), baseline.outcome.dataStores.end(),
+            [&](const ReplayOutcome::DataStore& other) { return other.address == store.address; });
+        if (was == baseline.outcome.dataStores.end() || was->fate != store.fate)
+            changed.push_back(store.address);
+    }
+    for (const ReplayEvent* event : operations) {
+        for (const std::string& address : event->addresses) {
+            if (std::find(changed.begin(), changed.end(), address) != changed.end())
+                return event->timeMs;
+        }
+    }
+    return operations.empty() ? 0 : operations.front()->timeMs;
+}
+
 std::vector<const TerraformState*> statePointers(const ReplayInputs& inputs)
 {
     std::vector<const TerraformState*> states;
@@ -82,7 +102,8 @@ std::optional<ReplayDivergence> ReplayTimeline::divergence(const ReplayResult& b
         return ReplayDivergence {time, std::move(description)};
     }
     if (baseline.outcome.verdict != replay.outcome.verdict)
-        return ReplayDivergence {0, "the same operations, judged differently: the verdict changes"};
+        return ReplayDivergence {judgementChange(baseline, replay, after),
+            "the same operations, judged differently: the verdict changes", false};
     return std::nullopt;
 }
 
@@ -103,7 +124,7 @@ void ReplayTimeline::addStory(
         return;
     const TrailCorrelator correlator(statePointers(inputs));
     for (const TrailEvent& event : inputs.trail->events()) {
-        if (divergence && event.timeMs >= divergence->timeMs)
+        if (divergence && divergence->operationsDiffer && event.timeMs >= divergence->timeMs)
             break; // events are in time order; what follows is the history the safeguards prevent
         ReplayEvent entry {event.timeMs, ReplayEvent::Origin::CloudTrail, what(*inputs.trail, event),
             std::string(inputs.trail->text(event.eventName)), {}, event.failed() ? "failed" : ""};

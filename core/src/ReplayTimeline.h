@@ -15,8 +15,8 @@ public:
     /** Where the simulated events of `replay` first differ from those of `baseline`; nullopt when they never do. */
     static std::optional<ReplayDivergence> divergence(const ReplayResult& baseline, const ReplayResult& replay);
     /**
-     * Adds the narrative, the decision points and the trail's events. Trail events after a divergence are left
-     * out: under the safeguards that history does not happen.
+     * Adds the narrative, the decision points and the trail's events. Trail events after a divergence of the
+     * operations are left out: under the safeguards that history does not happen.
      */
     static void addStory(const ReplayInputs& inputs, const std::optional<ReplayDivergence>& divergence,
         std::vector<ReplayEvent>& events);

@@ -23,6 +23,7 @@ struct ScenarioContext
     std::filesystem::path folder;
     std::map<std::string, std::string> sourceIds; // id -> pointer of its declaration
     std::map<std::string, std::string> stateIds;
+    std::map<std::string, std::string> planIds; // commands name a plan by id, like a state
 };
 
 /**

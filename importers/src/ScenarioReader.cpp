@@ -149,13 +149,14 @@ std::filesystem::path resolvePath(
     return resolved;
 }
 
-std::vector<core::ScenarioEvidenceFile> readEvidenceList(
-    const json& evidence, const char* key, ScenarioContext& context, bool isStates)
+/** `referenced`: where to declare the ids that other sections refer to (states and plans), or null. */
+std::vector<core::ScenarioEvidenceFile> readEvidenceList(const json& evidence, const char* key,
+    ScenarioContext& context, bool isStates, std::map<std::string, std::string>* referenced)
 {
     const std::string listPointer = "/evidence/" + std::string(key);
     const json& list = arrayField(evidence, key, "/evidence", false);
     std::map<std::string, std::string> localIds;
-    std::map<std::string, std::string>& ids = isStates ? context.stateIds : localIds;
+    std::map<std::string, std::string>& ids = referenced != nullptr ? *referenced : localIds;
     std::vector<core::ScenarioEvidenceFile> files;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string pointer = listPointer + "/" + std::to_string(i);
@@ -186,11 +187,11 @@ core::ScenarioEvidence readEvidence(const json& root, ScenarioContext& context)
     const json& evidence = objectAt(*found, "/evidence");
     checkKeys(evidence, "/evidence", {"states", "plans", "trails", "configurations", "inventories"});
     core::ScenarioEvidence result;
-    result.states = readEvidenceList(evidence, "states", context, true);
-    result.plans = readEvidenceList(evidence, "plans", context, false);
-    result.trails = readEvidenceList(evidence, "trails", context, false);
-    result.configurations = readEvidenceList(evidence, "configurations", context, false);
-    result.inventories = readEvidenceList(evidence, "inventories", context, false);
+    result.states = readEvidenceList(evidence, "states", context, true, &context.stateIds);
+    result.plans = readEvidenceList(evidence, "plans", context, false, &context.planIds);
+    result.trails = readEvidenceList(evidence, "trails", context, false, nullptr);
+    result.configurations = readEvidenceList(evidence, "configurations", context, false, nullptr);
+    result.inventories = readEvidenceList(evidence, "inventories", context, false, nullptr);
     return result;
 }
 

@@ -10,16 +10,18 @@ using nlohmann::json;
 
 namespace {
 
-std::optional<std::string> stateReference(
-    const json& object, const char* key, const std::string& pointer, const ScenarioContext& context)
+/** A state or plan id (`what`: "state" or "plan") declared in /evidence/states or /evidence/plans, or null. */
+std::optional<std::string> evidenceReference(const json& object, const char* key, const std::string& pointer,
+    const std::map<std::string, std::string>& declared, const std::string& what)
 {
     const json* value = findField(object, key);
     if (value == nullptr || value->is_null())
         return std::nullopt;
     std::string id = stringField(object, key, pointer, false);
-    if (!context.stateIds.contains(id)) {
+    if (!declared.contains(id)) {
         throw StructureError(pointer + "/" + key,
-            "unknown state " + json(id).dump() + "; expected an id declared in /evidence/states, or null");
+            "unknown " + what + " " + json(id).dump() + "; expected an id declared in /evidence/" + what
+                + "s, or null");
     }
     return id;
 }
@@ -110,13 +112,15 @@ std::vector<core::ScenarioCommand> readCommands(const json& root, const Scenario
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string pointer = "/commands/" + std::to_string(i);
         const json& item = objectAt(list[i], pointer);
-        checkKeys(item, pointer, {"time", "actor", "command", "state", "intended_state", "sources", "reconstructed"});
+        checkKeys(
+            item, pointer, {"time", "actor", "command", "state", "intended_state", "plan", "sources", "reconstructed"});
         core::ScenarioCommand command;
         command.time = timeField(item, "time", pointer, false);
         command.actor = textField(item, "actor", pointer);
         command.commandLine = textField(item, "command", pointer);
-        command.state = stateReference(item, "state", pointer, context);
-        command.intendedState = stateReference(item, "intended_state", pointer, context);
+        command.state = evidenceReference(item, "state", pointer, context.stateIds, "state");
+        command.intendedState = evidenceReference(item, "intended_state", pointer, context.stateIds, "state");
+        command.plan = evidenceReference(item, "plan", pointer, context.planIds, "plan");
         command.sources = sourceList(item, pointer, context);
         command.reconstructed = boolField(item, "reconstructed", pointer);
         expectSourcedOrReconstructed(command.sources, command.reconstructed, pointer);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "CliTestSupport.h"
-
 #include "../importers/CloudTrailTestSupport.h"
+#include "CliTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -52,6 +51,32 @@ TEST(TrainCommand, eachSafeguardChangesTheScoreOnlyWhereItActs)
     EXPECT_NE(stopped.out.find("stopped at 2026-02-26T21:12:00.000Z"), std::string::npos) << stopped.out;
     EXPECT_EQ(stopped.out.find("Decision at 2026-02-26T21:56:00.000Z"), std::string::npos)
         << "after stopping, the story does not go on to the destroy";
+}
+
+TEST(TrainCommand, theRdsRenameExerciseIsCaughtByReviewingThePlan)
+{
+    const TemporaryDirectory dir;
+    const auto run = [&](const std::string& apply) {
+        const auto file = dir.write("rds.txt", "data-store-settings=as-is\napply=" + apply + "\n");
+        return runInProcess({"train", sample("rds-rename"), "--answers", file.string()});
+    };
+    const CliRun asIs = run("continue");
+    ASSERT_EQ(asIs.exitCode, 0) << asIs.err;
+    EXPECT_NE(asIs.out.find("Data saved: 0 of the 1"), std::string::npos) << asIs.out;
+    const CliRun reviewed = run("review-plan");
+    EXPECT_NE(reviewed.out.find("Data saved: 1 of the 1"), std::string::npos) << reviewed.out;
+}
+
+TEST(TrainCommand, aScenarioWithoutCommandsIsNotScoredAsSaved)
+{
+    // Code Spaces' deletes were an attacker's in the console: nothing for the engine to simulate, so no choice may
+    // score as saving the data.
+    const TemporaryDirectory dir;
+    const auto file = dir.write("cs.txt", "backup-location=other-account\nattacker-in-console=deny-deletes\n");
+    const CliRun run = runInProcess({"train", sample("codespaces-2014"), "--answers", file.string()});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("Data saved: not computed"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("Data saved: 5 of the 5"), std::string::npos) << run.out;
 }
 
 TEST(TrainCommand, badAnswersAreNamed)

@@ -130,6 +130,21 @@ TEST(ScenarioDataTalks, decisionsCoverTheProcessSafeguards)
     EXPECT_EQ(scenario.decisions[1].chosen, "combine");
 }
 
+TEST(ScenarioRdsRename, theApplyNamesItsPlan)
+{
+    const fs::path folder = fs::path(BLASTLINE_SOURCE_DIR) / "sample-data" / "rds-rename";
+    const core::Scenario scenario = ScenarioReader::readFile(folder.string());
+    ASSERT_EQ(scenario.evidence.plans.size(), 1u);
+    EXPECT_EQ(scenario.evidence.plans[0].id, "rename");
+    EXPECT_EQ(scenario.evidence.plans[0].path, folder / "plan.json");
+    ASSERT_EQ(scenario.commands.size(), 1u);
+    EXPECT_EQ(scenario.commands[0].plan, "rename");
+    EXPECT_EQ(scenario.commands[0].state, std::nullopt); // the plan carries the state it starts from
+    // A constructed exercise rests on documentation, which nobody who ran the system wrote.
+    for (const core::ScenarioSource& source : scenario.metadata.sources)
+        EXPECT_EQ(source.kind, core::SourceKind::Secondary) << source.id;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Refusals.
 
@@ -235,6 +250,23 @@ TEST(ScenarioReaderErrors, unknownStateInACommand)
                   R"("commands": [{"time": "2026-01-01T10:00:00Z", "actor": "x", "command": "terraform destroy",
                      "state": "prod", "reconstructed": true}], "decisions": [)")),
         "t.json: at /commands/0/state: unknown state \"prod\"; expected an id declared in /evidence/states, or null");
+}
+
+TEST(ScenarioReaderErrors, unknownPlanInACommand)
+{
+    const std::string decisions = R"("decisions": [)";
+    const auto applying = [&](std::string text, const std::string& plan) {
+        return text.replace(text.find(decisions), decisions.size(),
+            R"("commands": [{"time": "2026-01-01T10:00:00Z", "actor": "x", "command": "terraform apply", "plan": ")"
+                + plan + R"(", "reconstructed": true}], )" + decisions);
+    };
+    EXPECT_EQ(errorOf(applying(kMinimal, "rename")),
+        "t.json: at /commands/0/plan: unknown plan \"rename\"; expected an id declared in /evidence/plans, or null");
+    // A state's id is not a plan's: each reference resolves in its own list.
+    const std::string withState =
+        replaced(R"("states": [])", R"("states": [{"id": "prod", "path": null, "role": "r"}])");
+    EXPECT_EQ(errorOf(applying(withState, "prod")),
+        "t.json: at /commands/0/plan: unknown plan \"prod\"; expected an id declared in /evidence/plans, or null");
 }
 
 TEST(ScenarioReaderErrors, newerSchema)

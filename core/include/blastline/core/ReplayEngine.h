@@ -3,6 +3,7 @@
 
 #include "blastline/core/DataLossAnalysis.h"
 #include "blastline/core/Scenario.h"
+#include "blastline/core/TerraformPlan.h"
 #include "blastline/core/TerraformState.h"
 #include "blastline/core/Trail.h"
 
@@ -22,6 +23,8 @@ struct ReplayInputs
     const Scenario* scenario = nullptr;
     /** The scenario's states by id; a state without a file (ScenarioEvidenceFile::path empty) is an empty state. */
     std::map<std::string, TerraformState> states;
+    /** The scenario's plans by id (evidence.plans); a `terraform apply` command that names one applies it. */
+    std::map<std::string, TerraformPlan> plans;
     const Trail* trail = nullptr; // the scenario's trails, finished; may be empty
     const CatalogueRules* catalogue = nullptr;
     std::string asOf; // YYYY-MM-DD the simulated destroys are judged on (default: the incident's first day)
@@ -76,6 +79,11 @@ struct ReplayDivergence
 {
     std::int64_t timeMs = 0;
     std::string description;
+    /**
+     * False when the same operations run and only their judgement changes (a final snapshot is taken): the
+     * recorded history then still happens, and the trail after the divergence stays on the timeline.
+     */
+    bool operationsDiffer = true;
 };
 
 struct ReplayResult
@@ -102,20 +110,23 @@ struct ReplayResult
 
 /**
  * Replays a scenario: each `terraform destroy` command is simulated with the destroy engine on the state it ran
- * with (WhatIfEngine, with the deletion catalogue), its operations placed on the timeline from the command's time;
- * the trail's events and the narrative are merged in. Safeguards change history where they would have acted:
- * a core safeguard (deletion-protection, ...) changes the simulation; `approval-gate` stops a destroy whose plan
- * deletes a data store (a person reviewing it would see the database go); `remote-state` and `separate-state`
- * run each command against its intended state (the state it should have used). Under safeguards the recorded
- * events after the divergence are left out: they are the history that no longer happens.
+ * with (WhatIfEngine, with the deletion catalogue), and each `terraform apply` that names a plan with
+ * WhatIfEngine::runPlan on the plan's prior state (or the command's state); their operations are placed on the
+ * timeline from the command's time, and the trail's events and the narrative are merged in. Safeguards change
+ * history where they would have acted: a core safeguard (deletion-protection, ...) changes the simulation;
+ * `approval-gate` stops a destroy, or an apply, whose plan deletes or replaces a data store (a person reviewing it
+ * would see the database go); `remote-state` and `separate-state` run each command against its intended state (the
+ * state it should have used). Under safeguards the recorded events after a divergence of the operations are left
+ * out: they are the history that no longer happens.
  */
 class ReplayEngine
 {
 public:
     explicit ReplayEngine(const ReplayInputs& inputs);
     /**
-     * Throws InputError naming an unknown safeguard. With `haltAfterMs` the story stops there, as when a trainee
-     * stops to find out why: no command after that instant runs.
+     * Throws InputError naming an unknown safeguard, and Error when a command names a plan missing from the inputs.
+     * With `haltAfterMs` the story stops there, as when a trainee stops to find out why: no command after that instant
+     * runs.
      */
     ReplayResult run(
         const std::vector<std::string>& safeguards, std::optional<std::int64_t> haltAfterMs = std::nullopt) const;

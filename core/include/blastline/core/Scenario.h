@@ -97,6 +97,11 @@ struct ScenarioCommand
     std::optional<std::string> state; // the state id in use; none = Terraform ran without a state (or not Terraform)
     /** The state that should have been in use; what `remote-state` and `separate-state` put in place of `state`. */
     std::optional<std::string> intendedState;
+    /**
+     * The id of the plan a `terraform apply` applies (from evidence.plans): the engine simulates that plan rather
+     * than guessing what an apply without one would do.
+     */
+    std::optional<std::string> plan;
     std::vector<std::string> sources;
     bool reconstructed = false;
 };
