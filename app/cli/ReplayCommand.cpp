@@ -229,10 +229,10 @@ void writeText(std::ostream& out, const ReplayReport& report, const OutputStyle&
         }
         if (!unnamed.empty())
             out << " (" << joined(unnamed) << ")";
-        if (event.outcome == "failed")
+        // A simulated event says its outcome in its text ("skipped ...", "... stops it"); a recorded one only
+        // ends in its error code, so it gets the mark.
+        if (event.outcome == "failed" && event.origin == core::ReplayEvent::Origin::CloudTrail)
             out << " " << style.red("FAILED");
-        else if (event.outcome == "skipped" || event.outcome == "stopped")
-            out << " " << style.yellow(event.outcome);
         out << '\n';
     }
     if (result.events.empty())
