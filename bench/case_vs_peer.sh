@@ -9,19 +9,7 @@ set -euo pipefail
 blastline=$1
 shared=$2
 work=$3
-mkdir -p "$work"
-"$(dirname "$0")/../scripts/install-deps.sh" hyperfine
-command -v node >/dev/null && command -v npm >/dev/null || { echo "the DuckDB peer needs node and npm" >&2; exit 1; }
-
-trail="$work/trail1m"
-[ -d "$trail/AWSLogs" ] || python3 "$shared/bench/gen_cloudtrail.py" "$trail" --events 1000000 >/dev/null
-peer="$work/duckdb-peer"
-if [ ! -d "$peer/node_modules/@duckdb/node-api" ]; then
-    mkdir -p "$peer"
-    cp "$shared/bench/peer_cloudtrail_duckdb.mjs" "$peer/"
-    (cd "$peer" && npm install --no-save --silent @duckdb/node-api@1.5.6-r.1 >/dev/null)
-fi
-echo "== input: $(find -L "$trail" -name '*.json.gz' | wc -l) files, $(du -shL "$trail" | cut -f1) gzip, $(nproc) cores"
+source "$(dirname "$0")/cloudtrail_setup.sh"
 
 case_file="$work/bench.blc"
 duck_file="$work/peer.duckdb"

@@ -16,14 +16,6 @@ constexpr std::string_view kDeleteClusterApi =
 constexpr std::string_view kScheduleKeyDeletionApi =
     "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html";
 
-std::string_view serviceOf(std::string_view eventSource)
-{
-    constexpr std::string_view kSuffix = ".amazonaws.com";
-    if (eventSource.ends_with(kSuffix))
-        eventSource.remove_suffix(kSuffix.size());
-    return eventSource;
-}
-
 std::optional<bool> boolParameter(const Attributes* request, std::string_view name)
 {
     return request == nullptr ? std::nullopt : request->getBool(name);
@@ -122,7 +114,7 @@ std::vector<BackupEffect> rdsEffects(const EventFacts& facts)
 
 std::vector<BackupEffect> EventRules::backupEffects(const EventFacts& facts)
 {
-    const std::string_view service = serviceOf(facts.eventSource);
+    const std::string_view service = EventRules::serviceOf(facts.eventSource);
     const std::string_view name = facts.eventName;
     const Attributes* request = facts.requestParameters;
     if (service == "rds")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/core/EventRules.h"
 
+#include "WordList.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -96,15 +98,6 @@ constexpr std::string_view kResponseArnPaths =
     "service.serviceArn fileSystemArn";
 // clang-format on
 
-/** Pops the first space-separated word of `words`. */
-std::string_view nextWord(std::string_view& words)
-{
-    const std::size_t space = words.find(' ');
-    const std::string_view word = words.substr(0, space);
-    words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
-    return word;
-}
-
 using RuleKey = std::pair<std::string_view, std::string_view>;
 
 const std::map<RuleKey, const IdentifierRule*>& ruleIndex()
@@ -118,13 +111,6 @@ const std::map<RuleKey, const IdentifierRule*>& ruleIndex()
         return result;
     }();
     return index;
-}
-
-std::string_view serviceOf(std::string_view eventSource)
-{
-    if (eventSource.size() > kServiceSuffix.size() && eventSource.ends_with(kServiceSuffix))
-        eventSource.remove_suffix(kServiceSuffix.size());
-    return eventSource;
 }
 
 bool isIndex(std::string_view segment)
@@ -398,10 +384,17 @@ bool createsFromResponse(std::string_view eventName)
 
 } // namespace
 
+std::string_view EventRules::serviceOf(std::string_view eventSource)
+{
+    if (eventSource.size() > kServiceSuffix.size() && eventSource.ends_with(kServiceSuffix))
+        eventSource.remove_suffix(kServiceSuffix.size());
+    return eventSource;
+}
+
 std::vector<std::string> EventRules::identifiers(const EventFacts& facts)
 {
     std::vector<std::string> out;
-    const std::string_view service = serviceOf(facts.eventSource);
+    const std::string_view service = EventRules::serviceOf(facts.eventSource);
     const auto& index = ruleIndex();
     auto rule = index.find(RuleKey {service, facts.eventName});
     if (rule == index.end())
@@ -446,7 +439,7 @@ const char* toString(EventClass eventClass)
 
 EventClass EventRules::classify(const EventFacts& facts)
 {
-    const std::string_view service = serviceOf(facts.eventSource);
+    const std::string_view service = EventRules::serviceOf(facts.eventSource);
     if (const auto specific = specificClass(service, facts.eventName, facts.requestParameters))
         return *specific;
     if (facts.readOnly)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/core/TrailCorrelator.h"
 
+#include "WordList.h"
+
 #include "blastline/core/AttributeValue.h"
 
 #include <algorithm>
@@ -103,22 +105,6 @@ constexpr std::array kNounOverrides = {
 constexpr std::array<std::string_view, 12> kActingVerbs {"Delete", "Terminate", "Create", "Run", "Deregister",
     "Release", "Remove", "Allocate", "Detach", "Disassociate", "Attach", "Associate"};
 
-std::string_view serviceOf(std::string_view eventSource)
-{
-    constexpr std::string_view kSuffix = ".amazonaws.com";
-    if (eventSource.ends_with(kSuffix))
-        eventSource.remove_suffix(kSuffix.size());
-    return eventSource;
-}
-
-std::string_view nextWord(std::string_view& words)
-{
-    const std::size_t space = words.find(' ');
-    const std::string_view word = words.substr(0, space);
-    words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
-    return word;
-}
-
 bool isUpper(char c)
 {
     return c >= 'A' && c <= 'Z';
@@ -208,7 +194,7 @@ bool TrailCorrelator::actsOn(std::string_view service, std::string_view eventNam
 
 std::vector<TrailCorrelator::Holder> TrailCorrelator::holders(const TrailEvent& event, const Trail& trail) const
 {
-    const std::string_view service = serviceOf(trail.text(event.eventSource));
+    const std::string_view service = EventRules::serviceOf(trail.text(event.eventSource));
     const std::string_view eventName = trail.text(event.eventName);
     struct Match
     {

@@ -5,6 +5,7 @@
 #include "blastline/core/BackupEffect.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace blastline::core {
@@ -72,6 +73,8 @@ public:
      * call asked for; whether it succeeded is the event's errorCode. Implemented in EventBackupEffects.cpp.
      */
     static std::vector<BackupEffect> backupEffects(const EventFacts& facts);
+    /** The service an eventSource names: "rds" of "rds.amazonaws.com"; anything else as it is. */
+    static std::string_view serviceOf(std::string_view eventSource);
     /** Delete, BackupDestroying and ProtectionLowering: the classes a destruction timeline shows. */
     static bool isDestructive(EventClass eventClass);
 };
