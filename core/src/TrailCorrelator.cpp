@@ -204,7 +204,7 @@ std::vector<TrailCorrelator::Holder> TrailCorrelator::holders(const TrailEvent& 
     std::vector<Match> matches;
     for (std::size_t index = 0; index < event.identifiers.size(); ++index) {
         const std::string_view value = trail.text(event.identifiers[index]);
-        const auto found = m_index.find(std::string(value));
+        const auto found = m_index.find(value);
         if (found == m_index.end())
             continue;
         const bool isArn = value.starts_with("arn:");

@@ -5,6 +5,7 @@
 #include "blastline/core/Trail.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,8 +55,15 @@ private:
         std::uint32_t state;
         std::uint32_t instance;
     };
+    /** Finds by string_view: an event's identifiers are views into the trail's pool, looked up for every event. */
+    struct TextHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view> {}(text); }
+    };
     std::vector<const TerraformState*> m_states;
-    std::unordered_map<std::string, std::vector<Entry>> m_index; // identifier value → instances holding it
+    // identifier value → instances holding it
+    std::unordered_map<std::string, std::vector<Entry>, TextHash, std::equal_to<>> m_index;
 };
 
 } // namespace blastline::core
