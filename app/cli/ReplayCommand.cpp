@@ -6,6 +6,7 @@
 #include "cli/JsonWriter.h"
 #include "cli/OutputStyle.h"
 #include "cli/ScenarioSession.h"
+#include "cli/TextList.h"
 
 #include "blastline/core/DataLossAnalysis.h"
 #include "blastline/core/Error.h"
@@ -50,14 +51,6 @@ const char* sourceKindName(core::SourceKind kind)
 std::string date(std::int64_t timeMs)
 {
     return core::UtcTime::format(timeMs).substr(0, 10);
-}
-
-std::string joined(const std::vector<std::string>& items)
-{
-    std::string text;
-    for (const std::string& item : items)
-        text += (text.empty() ? "" : ", ") + item;
-    return text;
 }
 
 /** What the run read and computed, for both outputs. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/TimelineCsv.h"
 
+#include "cli/TextList.h"
 #include "cli/TimelineReport.h"
 
 #include "blastline/core/UtcTime.h"
@@ -8,18 +9,6 @@
 #include <ostream>
 
 namespace blastline::cli {
-
-namespace {
-
-std::string joined(const std::vector<std::string>& items)
-{
-    std::string text;
-    for (const std::string& item : items)
-        text += (text.empty() ? "" : " ") + item;
-    return text;
-}
-
-} // namespace
 
 std::string TimelineCsv::cell(std::string_view text)
 {
@@ -57,8 +46,8 @@ void TimelineCsv::write(std::ostream& out, const TimelineReport& report)
         row += cell(trail.text(event.errorCode)) + ",";
         row += std::string(toString(event.eventClass)) + ",";
         row += event.destructive() ? "true," : "false,";
-        row += cell(joined(resources)) + ",";
-        row += cell(joined(report.addresses(i, false))) + "\r\n";
+        row += cell(joined(resources, " ")) + ",";
+        row += cell(joined(report.addresses(i, false), " ")) + "\r\n";
         out << row;
     }
 }

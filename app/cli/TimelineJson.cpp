@@ -2,6 +2,7 @@
 #include "cli/TimelineJson.h"
 
 #include "cli/JsonWriter.h"
+#include "cli/TextList.h"
 #include "cli/TimelineReport.h"
 
 #include "blastline/core/UtcTime.h"
@@ -39,14 +40,6 @@ void writeBackups(JsonWriter& json, const std::vector<core::BackupEffect>& effec
         json.endObject();
     }
     json.endArray();
-}
-
-std::string joined(const std::vector<std::string>& items)
-{
-    std::string text;
-    for (const std::string& item : items)
-        text += (text.empty() ? "" : ", ") + item;
-    return text;
 }
 
 std::vector<std::string> identifiersOf(const TimelineReport& report, const core::TrailEvent& event)

@@ -4,6 +4,7 @@
 #include "cli/Cli.h"
 #include "cli/OutputStyle.h"
 #include "cli/ScenarioSession.h"
+#include "cli/TextList.h"
 
 #include "blastline/core/Error.h"
 #include "blastline/core/UtcTime.h"
@@ -246,14 +247,6 @@ private:
             }
         }
         return std::nullopt;
-    }
-
-    static std::string joined(const std::vector<std::string>& items)
-    {
-        std::string text;
-        for (const std::string& item : items)
-            text += (text.empty() ? "" : ", ") + item;
-        return text;
     }
 
     const ScenarioSession& m_session;
