@@ -9,6 +9,8 @@ packages=(
     cmake ninja-build g++ ccache pkg-config
     libboost-graph-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libdeflate-dev zlib1g-dev libsqlite3-dev
     libgtest-dev libgmock-dev
+    qt6-base-dev qt6-svg-dev libgl-dev
+    xvfb xauth chromium fonts-dejavu-core
     "$@"
 )
 

@@ -5,7 +5,7 @@
 #include "cli/Cli.h"
 #include "cli/JsonWriter.h"
 #include "cli/OutputStyle.h"
-#include "cli/ScenarioSession.h"
+#include "blastline/importers/ScenarioSession.h"
 #include "cli/TextList.h"
 
 #include "blastline/core/DataLossAnalysis.h"
@@ -279,7 +279,7 @@ int ReplayCommand::run(std::ostream& out, std::ostream& err) const
             throw core::InputError("--assume " + name + ": not a safeguard; expected one of " + replaySafeguardNames());
     }
 
-    const ScenarioSession session(m_scenario, m_ruleFiles);
+    const importers::ScenarioSession session(m_scenario, m_ruleFiles);
     const core::Scenario& scenario = session.scenario();
     const core::ReplayResult result = session.engine().run(m_assumptions);
 

@@ -3,7 +3,7 @@
 
 #include "cli/Cli.h"
 #include "cli/OutputStyle.h"
-#include "cli/ScenarioSession.h"
+#include "blastline/importers/ScenarioSession.h"
 #include "cli/TextList.h"
 
 #include "blastline/core/Error.h"
@@ -61,7 +61,7 @@ std::string hoursAndMinutes(std::int64_t milliseconds)
 class Exercise
 {
 public:
-    Exercise(const ScenarioSession& session, const Answers* answers, std::istream& in, std::ostream& out)
+    Exercise(const importers::ScenarioSession& session, const Answers* answers, std::istream& in, std::ostream& out)
         : m_session(session)
         , m_answers(answers)
         , m_in(in)
@@ -249,7 +249,7 @@ private:
         return std::nullopt;
     }
 
-    const ScenarioSession& m_session;
+    const importers::ScenarioSession& m_session;
     const Answers* m_answers;
     std::istream& m_in;
     std::ostream& m_out;
@@ -277,7 +277,7 @@ int TrainCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     std::optional<Answers> answers;
     if (!m_answers.empty())
         answers = readAnswers(m_answers);
-    const ScenarioSession session(m_scenario, m_ruleFiles);
+    const importers::ScenarioSession session(m_scenario, m_ruleFiles);
     Exercise(session, answers ? &*answers : nullptr, in, out).run();
     return session.reportUnreadable(err) ? ExitIncompleteInput : ExitOk;
 }

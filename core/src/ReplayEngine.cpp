@@ -172,10 +172,12 @@ private:
      * A simulated destroy or apply on the timeline, or, under approval-gate, the reviewer stopping it when it
      * deletes a data store. `gateText` starts the reviewer's finding; `runText` ends the line of the command run.
      */
-    void place(const ScenarioCommand& command, const TerraformState& state, const WhatIfResult& result,
+    void place(const ScenarioCommand& command, const TerraformState& state, WhatIfResult& result,
         const std::string& gateText, const std::string& runText)
     {
         ++m_simulated;
+        if (result.graph && (!m_result.graph || result.graph->nodeCount() > m_result.graph->nodeCount()))
+            m_result.graph = std::move(result.graph);
         if (m_assumptions.approvalGate) {
             const std::vector<std::string> stores = deletedDataStores(result);
             if (!stores.empty()) {
@@ -215,7 +217,7 @@ private:
         m_result.outcome.verdict =
             m_simulated == 1 ? result.analysis.verdict : worse(m_result.outcome.verdict, result.analysis.verdict);
         for (const DataStoreResult& store : result.analysis.dataStores)
-            m_result.outcome.dataStores.push_back({store.address, store.fate, store.explanation});
+            m_result.outcome.dataStores.push_back({store.address, store.fate, store.explanation, store.recoveryPoints});
     }
 
     void addAddresses(const TerraformState& state)
@@ -317,6 +319,12 @@ ReplayWorld ReplayResult::worldAt(std::int64_t timeMs) const
             world.failed.push_back(address);
         else
             world.deleted.push_back(address);
+        if (latest == nullptr || latest->failed) {
+            const bool goesLater = std::any_of(fates.begin(), fates.end(),
+                [&](const Fate& fate) { return fate.address == address && fate.atMs > timeMs && !fate.failed; });
+            if (goesLater)
+                world.pending.push_back(address);
+        }
     }
     return world;
 }

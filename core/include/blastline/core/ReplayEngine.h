@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 namespace blastline::core {
 
 class CatalogueRules;
+class ResourceGraph;
 
 /** What a replay is made of: a scenario and what its evidence held, read by the importers. */
 struct ReplayInputs
@@ -59,6 +61,8 @@ struct ReplayWorld
     std::vector<std::string> alive;
     std::vector<std::string> deleted;
     std::vector<std::string> failed; // a delete was tried and failed; the resource is still there
+    /** Standing at the instant (alive or failed) and deleted later in the replay: what is about to go. */
+    std::vector<std::string> pending;
 };
 
 /** How the replay ends for the data: the simulated destroys' judgement (DataLossAnalysis), merged. */
@@ -70,6 +74,7 @@ struct ReplayOutcome
         std::string address;
         DataFate fate = DataFate::Intact;
         std::string explanation;
+        std::vector<RecoveryPointResult> recoveryPoints; // as the simulated run judged them
     };
     std::vector<DataStore> dataStores;
 };
@@ -106,6 +111,11 @@ struct ReplayResult
         bool failed = false;
     };
     std::vector<Fate> fates;
+    /**
+     * The graph of the largest simulated run (its state with the recovery points the engine placed), for drawing the
+     * world; null when no command was simulated.
+     */
+    std::shared_ptr<const ResourceGraph> graph;
 };
 
 /**

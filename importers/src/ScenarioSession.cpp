@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/ScenarioSession.h"
+#include "blastline/importers/ScenarioSession.h"
 
 #include "blastline/core/UtcTime.h"
 #include "blastline/importers/CatalogueReader.h"
@@ -10,28 +10,28 @@
 
 #include <ostream>
 
-namespace blastline::cli {
+namespace blastline::importers {
 
 namespace {
 
 core::DeletionCatalogue catalogueWith(const std::vector<std::string>& ruleFiles)
 {
-    core::DeletionCatalogue catalogue = importers::CatalogueReader::builtin();
+    core::DeletionCatalogue catalogue = CatalogueReader::builtin();
     for (const std::string& file : ruleFiles)
-        importers::CatalogueReader::readFile(file, catalogue);
+        CatalogueReader::readFile(file, catalogue);
     return catalogue;
 }
 
 } // namespace
 
 ScenarioSession::ScenarioSession(const std::string& scenarioPath, const std::vector<std::string>& ruleFiles)
-    : m_scenario(importers::ScenarioReader::readFile(scenarioPath))
+    : m_scenario(ScenarioReader::readFile(scenarioPath))
     , m_rules(catalogueWith(ruleFiles))
 {
     m_inputs.scenario = &m_scenario;
     for (const core::ScenarioEvidenceFile& state : m_scenario.evidence.states) {
         if (state.path) {
-            m_inputs.states.emplace(state.id, importers::StateReader::readFile(state.path->string()));
+            m_inputs.states.emplace(state.id, StateReader::readFile(state.path->string()));
         } else {
             core::TerraformState empty; // a state the story needs that holds none of the evidence's resources
             empty.path = state.id;
@@ -39,7 +39,7 @@ ScenarioSession::ScenarioSession(const std::string& scenarioPath, const std::vec
         }
     }
     for (const core::ScenarioEvidenceFile& plan : m_scenario.evidence.plans)
-        m_inputs.plans.emplace(plan.id, importers::PlanReader::readFile(plan.path->string()));
+        m_inputs.plans.emplace(plan.id, PlanReader::readFile(plan.path->string()));
     std::vector<std::string> trailPaths;
     for (const core::ScenarioEvidenceFile& trail : m_scenario.evidence.trails) {
         if (trail.path)
@@ -48,9 +48,9 @@ ScenarioSession::ScenarioSession(const std::string& scenarioPath, const std::vec
     if (trailPaths.empty()) {
         m_trail.finish();
     } else {
-        importers::CloudTrailReadOptions options;
+        CloudTrailReadOptions options;
         options.filter.scope = core::TrailFilter::Scope::All;
-        m_trail = importers::CloudTrailReader::read(trailPaths, options);
+        m_trail = CloudTrailReader::read(trailPaths, options);
     }
     m_inputs.trail = &m_trail;
     m_inputs.catalogue = &m_rules;
@@ -68,4 +68,4 @@ bool ScenarioSession::reportUnreadable(std::ostream& err) const
     return m_trail.hasUnreadableInputs();
 }
 
-} // namespace blastline::cli
+} // namespace blastline::importers

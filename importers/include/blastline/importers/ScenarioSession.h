@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace blastline::cli {
+namespace blastline::importers {
 
 /**
  * A scenario with its evidence read (states, trails) and the deletion catalogue: what `replay` and `train` run the
@@ -37,4 +37,4 @@ private:
     core::ReplayInputs m_inputs;
 };
 
-} // namespace blastline::cli
+} // namespace blastline::importers
