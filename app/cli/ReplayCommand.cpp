@@ -251,7 +251,7 @@ void writeText(std::ostream& out, const ReplayReport& report, const OutputStyle&
 void ReplayCommand::registerWith(CLI::App& app)
 {
     auto* command = app.add_subcommand("replay",
-        "Replay an incident scenario (blastline.scenario/1): its commands simulated, its trail and narrative "
+        "Replay an incident scenario (blastline.scenario/2): its commands simulated, its trail and narrative "
         "merged on one timeline, and what the data would have become under other safeguards");
     command->add_option("SCENARIO", m_scenario, "A scenario folder, or its scenario.json")->required();
     command->add_option("--at", m_at,

@@ -168,8 +168,8 @@ private:
     }
 
     /**
-     * A scenario without commands (an attacker's console deletes) gives the engine nothing to simulate: any choice
-     * would score as saving everything, so the fates are the ground truth's, told as such.
+     * A scenario without commands (neither a Terraform run nor deletes a trail recorded) gives the engine nothing to
+     * judge: any choice would score as saving everything, so the fates are the ground truth's, told as such.
      */
     bool engineJudges() const { return !m_session.scenario().commands.empty(); }
 
@@ -198,20 +198,23 @@ private:
         const core::GroundTruth& truth = m_session.scenario().groundTruth;
         std::size_t lostInReality = 0;
         std::size_t saved = 0;
+        std::size_t unknown = 0; // the engine cannot tell (a fact nobody knows): neither saved nor lost
         for (const core::DataStoreTruth& store : truth.dataStores) {
             if (store.fate != core::DataStoreFate::Lost)
                 continue;
             ++lostInReality;
-            saved += fateOf(store.address) == "lost" ? 0 : 1;
+            const std::string fate = fateOf(store.address);
+            saved += fate == "intact" || fate == "recoverable" ? 1 : 0;
+            unknown += fate == "unknown" ? 1 : 0;
         }
         m_out << '\n' << m_style.bold("Score") << '\n';
         if (!engineJudges())
             m_out << "  Data saved: not computed: the engine cannot simulate this scenario's deletes (they are not "
                   << "Terraform's); the sources say " << lostInReality << " data stores were lost\n";
         else
-            m_out << "  Data saved: " << saved << " of the " << lostInReality
-                  << " data stores lost in reality (the engine's verdict: " << core::toString(m_last->outcome.verdict)
-                  << ")\n";
+            m_out << "  Data saved: " << saved << " of the " << lostInReality << " data stores lost in reality"
+                  << (unknown > 0 ? ", " + std::to_string(unknown) + " not known (see their fates above)" : std::string())
+                  << " (the engine's verdict: " << core::toString(m_last->outcome.verdict) << ")\n";
         // As it really went: from the recorded delete of a lost store to the story's last key time (the restore).
         const std::optional<std::int64_t> deleted = recordedLoss(truth);
         std::optional<std::int64_t> storyEnd;

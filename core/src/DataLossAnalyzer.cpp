@@ -166,7 +166,7 @@ std::vector<RecoveryPointResult> DataLossAnalyzer::recoveryPointsOf(
                 RecoveryPointFate::Survives, {}, {}, {}, {}};
             if (isDeleted(it->second)) {
                 point.fate = RecoveryPointFate::Deleted;
-                point.explanation = snapshot.addressText + " is managed in the same state: the " + m_simulation.kind
+                point.explanation = snapshot.addressText + " is managed in the same state: the " + runName()
                     + " deletes it too";
             } else {
                 point.explanation = snapshot.addressText + " is managed in the same state but is not deleted";
@@ -188,13 +188,13 @@ std::vector<RecoveryPointResult> DataLossAnalyzer::recoveryPointsOf(
                        !source.vault.empty() && vault != m_deletedVaults.end()) {
                 // The vault's delete went through: with recovery points inside, only force_destroy allows that.
                 point.fate = RecoveryPointFate::Deleted;
-                point.explanation = "in vault " + source.vault + ", which the " + m_simulation.kind
+                point.explanation = "in vault " + source.vault + ", which the " + runName()
                     + " deletes with its recovery points (" + m_graph.instance(vault->second).addressText + ")";
             } else if (assumed) {
                 point.explanation = "assumed: " + source.sourceDocument;
             } else {
                 point.explanation = "listed in " + source.sourceDocument + ", outside the state: the "
-                    + m_simulation.kind + " does not touch it";
+                    + runName() + " does not touch it";
             }
             if (point.fate != RecoveryPointFate::Deleted && source.retentionDays) {
                 // Automated backups kept after a delete count their retention from the delete; a point with a
@@ -219,6 +219,7 @@ DataLossAnalyzer::Branch DataLossAnalyzer::judgeUnder(
     const auto op = m_operationByNode.find(node.value);
     if (op == m_operationByNode.end()) {
         branch.explanation = m_simulation.kind == "apply" ? std::string("not deleted by the plan")
+            : m_simulation.kind == "recorded"             ? std::string("no recorded delete of it")
                                                           : std::string("not in the destroy's scope");
         return branch;
     }
@@ -228,7 +229,9 @@ DataLossAnalyzer::Branch DataLossAnalyzer::judgeUnder(
             + op->second->reason;
         return branch;
     }
-    if (auto failure = m_catalogue.deleteFailure(instance, &facts)) {
+    // A recorded delete went through, whatever the catalogue fears about facts nobody knew.
+    const bool recorded = m_simulation.kind == "recorded";
+    if (auto failure = recorded ? std::nullopt : m_catalogue.deleteFailure(instance, &facts)) {
         if (failure->isCertain()) {
             branch.explanation = "its delete fails: " + failure->errorText;
             return branch;
@@ -249,7 +252,10 @@ DataLossAnalyzer::Branch DataLossAnalyzer::judgeUnder(
     if (op->second->action == "replace")
         branch.explanation = what + " replaced by the plan: the old one is deleted and the new one starts empty";
     else
-        branch.explanation = what + (m_simulation.kind == "apply" ? " deleted by the plan" : " deleted by the destroy");
+        branch.explanation = what
+            + (m_simulation.kind == "apply" ? " deleted by the plan"
+                    : recorded              ? " deleted, as the trail records"
+                                            : " deleted by the destroy");
     for (const auto& point : branch.points) {
         if (!point.explanation.empty())
             branch.explanation += "; " + point.explanation;
@@ -318,6 +324,13 @@ DataStoreResult DataLossAnalyzer::judge(NodeId node, const CatalogueEntry& entry
     } else if (allSame) {
         result.fate = shown.judgement == Judgement::Recoverable ? DataFate::Recoverable : DataFate::Lost;
         result.explanation = shown.explanation;
+    } else if (std::none_of(branches.begin(), branches.end(), [](const Branch& b) { return b.judgement == Judgement::Lost; })) {
+        // Some branches lose nothing, the others keep a way back: whatever the fact, the data can be brought back.
+        const auto recoverable = std::find_if(branches.begin(), branches.end(),
+            [](const Branch& b) { return b.judgement == Judgement::Recoverable; });
+        result.fate = DataFate::Recoverable;
+        result.recoveryPoints = recoverable->points;
+        result.explanation = "nothing is lost whatever " + enumerable.front() + " is: " + recoverable->explanation;
     } else {
         result.fate = DataFate::Unknown;
         result.unknownFacts = enumerable;

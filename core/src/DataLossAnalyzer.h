@@ -60,6 +60,8 @@ private:
     void applyKeyDeletion(RecoveryPointResult& point, const std::string& kmsKeyId) const;
     std::vector<std::string> identitiesOf(NodeId node, const CatalogueEntry& entry) const;
     bool isDeleted(NodeId node) const;
+    /** How explanations name the run: "destroy", "apply", or "recorded history" (deletes a trail recorded). */
+    std::string runName() const { return m_simulation.kind == "recorded" ? "recorded history" : m_simulation.kind; }
 
     const ResourceGraph& m_graph;
     const DestroySimulation& m_simulation;

@@ -5,6 +5,7 @@
 
 #include "blastline/core/Error.h"
 #include "blastline/core/TrailCorrelator.h"
+#include "blastline/core/UtcTime.h"
 #include "blastline/core/WhatIfEngine.h"
 
 #include <algorithm>
@@ -107,7 +108,9 @@ public:
                     "not run, the story stopped before it: `" + command.commandLine + "`", {}, {}, "stopped"});
                 continue;
             }
-            if (isDestroy(command))
+            if (command.recorded)
+                replayRecorded(command);
+            else if (isDestroy(command))
                 simulateDestroy(command);
             else if (isPlannedApply(command))
                 simulateApply(command);
@@ -151,6 +154,41 @@ private:
             " with " + (stateId ? "the " + *stateId + " state" : std::string("no state")));
     }
 
+    /** The trail's deletes the command stands for, judged by the engine as history (WhatIfEngine::runRecorded). */
+    void replayRecorded(const ScenarioCommand& command)
+    {
+        const TerraformState& state = stateFor(command);
+        std::vector<RecordedDelete> deletes;
+        if (m_inputs.trail != nullptr) {
+            const Trail& trail = *m_inputs.trail;
+            const TrailCorrelator correlator({&state});
+            for (const TrailEvent& event : trail.events()) {
+                const bool destroys =
+                    event.eventClass == EventClass::Delete || event.eventClass == EventClass::BackupDestroying;
+                if (event.timeMs < command.time || event.timeMs > command.recorded->until || event.failed() || !destroys)
+                    continue;
+                const std::string principal(trail.text(event.principal));
+                const std::string user(trail.text(event.userName));
+                const std::optional<std::string>& wanted = command.recorded->principal;
+                if (wanted && principal.find(*wanted) == std::string::npos && user.find(*wanted) == std::string::npos)
+                    continue;
+                for (const TrailCorrelator::Holder& holder : correlator.holders(event, trail)) {
+                    if (holder.acted)
+                        deletes.push_back({correlator.instance(holder).displayName(),
+                            static_cast<double>(event.timeMs - command.time) / 1000.0,
+                            std::string(trail.text(event.eventName)), user.empty() ? principal : user});
+                }
+            }
+        }
+        WhatIfInputs inputs;
+        inputs.state = state;
+        inputs.asOf = m_inputs.asOf;
+        WhatIfResult result =
+            WhatIfEngine::runRecorded(deletes, std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
+        place(command, state, result, "", " (" + std::to_string(deletes.size()) + " deletes recorded in the trail until "
+                + UtcTime::format(command.recorded->until) + ")");
+    }
+
     /** The plan the command names, applied to the state it starts from: its prior state, else the command's. */
     void simulateApply(const ScenarioCommand& command)
     {
@@ -178,7 +216,8 @@ private:
         ++m_simulated;
         if (result.graph && (!m_result.graph || result.graph->nodeCount() > m_result.graph->nodeCount()))
             m_result.graph = std::move(result.graph);
-        if (m_assumptions.approvalGate) {
+        // A reviewer approves plans; nobody reviews deletes made in a console.
+        if (m_assumptions.approvalGate && result.simulation.kind != "recorded") {
             const std::vector<std::string> stores = deletedDataStores(result);
             if (!stores.empty()) {
                 const auto deletes = std::count_if(result.simulation.operations.begin(),
@@ -192,8 +231,11 @@ private:
                 return;
             }
         }
+        const bool recorded = result.simulation.kind == "recorded";
         m_result.events.push_back({command.time, ReplayEvent::Origin::Narrative,
-            command.actor + " runs `" + command.commandLine + "`" + runText, {}, {}, {}});
+            recorded ? command.actor + ": " + command.commandLine + runText
+                     : command.actor + " runs `" + command.commandLine + "`" + runText,
+            {}, {}, {}});
         addAddresses(state);
         const std::optional<AbortReason>& aborted = result.analysis.aborted;
         const bool apply = result.simulation.kind == "apply";
@@ -250,6 +292,8 @@ private:
         case OperationOutcome::Failed:
             event.timeMs = at(operation.endSeconds);
             event.text = "failed to destroy " + operation.address + ": " + operation.reason;
+            if (!operation.uncertainty.empty())
+                event.text += " (" + operation.uncertainty + ")";
             m_result.fates.push_back({operation.address, event.timeMs, true});
             break;
         case OperationOutcome::Skipped:

@@ -74,7 +74,8 @@ std::map<std::string, std::int64_t> recordedDeletes(const ReplayInputs& inputs, 
         return deletes;
     const TrailCorrelator correlator(statePointers(inputs));
     for (const TrailEvent& event : inputs.trail->events()) {
-        if (event.timeMs < fromMs || event.failed() || event.eventClass != EventClass::Delete)
+        const bool destroys = event.eventClass == EventClass::Delete || event.eventClass == EventClass::BackupDestroying;
+        if (event.timeMs < fromMs || event.failed() || !destroys)
             continue;
         for (const TrailCorrelator::Holder& holder : correlator.holders(event, *inputs.trail)) {
             if (holder.acted)
@@ -110,9 +111,17 @@ std::optional<ReplayDivergence> ReplayTimeline::divergence(const ReplayResult& b
 void ReplayTimeline::addStory(
     const ReplayInputs& inputs, const std::optional<ReplayDivergence>& divergence, std::vector<ReplayEvent>& events)
 {
+    // After the operations diverge, what people said and did is the history the safeguards change: it stays on the
+    // timeline for the trainee, marked, since whether any of it still happens is not something the engine can know.
+    const auto superseded = [&](std::int64_t time) {
+        return divergence && divergence->operationsDiffer && time > divergence->timeMs;
+    };
     for (const ScenarioNarrativeEntry& entry : inputs.scenario->narrative) {
-        events.push_back({entry.time, ReplayEvent::Origin::Narrative,
-            entry.actor.empty() ? entry.text : entry.actor + ": " + entry.text, {}, {}, {}});
+        std::string text = entry.actor.empty() ? entry.text : entry.actor + ": " + entry.text;
+        if (superseded(entry.time))
+            text = "in the history the safeguards change: " + text;
+        events.push_back({entry.time, ReplayEvent::Origin::Narrative, std::move(text), {}, {},
+            superseded(entry.time) ? "superseded" : ""});
     }
     for (const DecisionPoint& decision : inputs.scenario->decisions) {
         std::string text = decision.question + " (";

@@ -3,6 +3,7 @@
 
 #include "DataLossAnalyzer.h"
 #include "InstanceFacts.h"
+#include "RecordedHistory.h"
 #include "rules/CatalogueDeletionRule.h"
 #include "rules/ScpDenyDeleteRule.h"
 
@@ -52,6 +53,18 @@ ConfigResource& configResourceFor(TerraformConfiguration& configuration, const R
     added.name = instance.address.name;
     configuration.resources.push_back(std::move(added));
     return configuration.resources.back();
+}
+
+/**
+ * The run's facts: the inputs' own, and $via_terraform, which tells the rules whether the deletes go through the
+ * provider (a destroy, an apply) or are calls a trail recorded from elsewhere (a console, a script): the provider
+ * lifts some protections before deleting, a bare API call does not.
+ */
+Facts runFacts(const WhatIfInputs& inputs, bool viaTerraform)
+{
+    Facts facts = inputs.facts;
+    facts.try_emplace("via_terraform", AttributeValue::boolean(viaTerraform));
+    return facts;
 }
 
 /** Applies the safeguards that transform inputs; returns whether the SCP rule is to be added. */
@@ -124,9 +137,18 @@ WhatIfResult WhatIfEngine::runOnce(WhatIfInputs inputs, const CatalogueRules& ca
     return execute(inputs, std::move(state), catalogue, safeguards, progress);
 }
 
-WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
-    const std::vector<Safeguard>& safeguards, ProgressSink* progress)
+WhatIfResult WhatIfEngine::runRecorded(const std::vector<RecordedDelete>& deletes, WhatIfInputs inputs,
+    const CatalogueRules& catalogue, const std::vector<Safeguard>& safeguards, ProgressSink* progress)
 {
+    TerraformState state = std::move(inputs.state);
+    return execute(inputs, std::move(state), catalogue, safeguards, progress, &deletes);
+}
+
+WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
+    const std::vector<Safeguard>& safeguards, ProgressSink* progress, const std::vector<RecordedDelete>* recorded)
+{
+    // Recorded history needs the state as it was, to tell the refusals the safeguards add from the engine's own doubts.
+    const std::optional<TerraformState> asItWas = recorded ? std::optional<TerraformState>(state) : std::nullopt;
     std::optional<TerraformConfiguration> configuration = inputs.configuration;
     std::vector<RecoveryPoint> inventory = inputs.inventory;
     const bool scp = applySafeguards(safeguards, catalogue, state, configuration, inventory);
@@ -149,13 +171,20 @@ WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState st
     result.safeguards = safeguards;
     result.graph = std::make_unique<ResourceGraph>(std::move(state), progress);
     const ResourceGraph& graph = *result.graph;
-    const InstanceFacts facts(graph.state(), inventory, inputs.facts);
+    const InstanceFacts facts(graph.state(), inventory, runFacts(inputs, recorded == nullptr));
 
     DeletionRules rules;
     rules.add(std::make_unique<CatalogueDeletionRule>(catalogue, facts));
     if (scp)
         rules.add(std::make_unique<ScpDenyDeleteRule>(catalogue));
-    result.simulation = DestroySimulator(rules).run(graph, inputs.destroyOptions, progress);
+    if (recorded) {
+        const InstanceFacts factsAsItWas(*asItWas, inputs.inventory, runFacts(inputs, false));
+        DeletionRules rulesAsItWas;
+        rulesAsItWas.add(std::make_unique<CatalogueDeletionRule>(catalogue, factsAsItWas));
+        result.simulation = RecordedHistory(graph, rules, *asItWas, rulesAsItWas).replay(*recorded);
+    } else {
+        result.simulation = DestroySimulator(rules).run(graph, inputs.destroyOptions, progress);
+    }
 
     // prevent_destroy is checked when Terraform plans, before anything is deleted: one protected
     // instance in scope and the whole run stops (formats.md C.4). It applies only where the block exists.
@@ -218,7 +247,7 @@ WhatIfResult WhatIfEngine::runPlan(const TerraformPlan& plan, WhatIfInputs input
     // Apply orders deletes by the configuration as well as by what the state recorded.
     result.graph->addConfigurationDependencies(plan.configurationEdges);
     const ResourceGraph& graph = *result.graph;
-    const InstanceFacts facts(graph.state(), inventory, inputs.facts);
+    const InstanceFacts facts(graph.state(), inventory, runFacts(inputs, true));
 
     // The plan's deletes and replaces, found in the state it starts from; they are what is simulated.
     std::vector<NodeId> deleted;

@@ -24,6 +24,7 @@ struct ScenarioContext
     std::map<std::string, std::string> sourceIds; // id -> pointer of its declaration
     std::map<std::string, std::string> stateIds;
     std::map<std::string, std::string> planIds; // commands name a plan by id, like a state
+    unsigned schemaMajor = 1; // the document's blastline.scenario/N: keys added in /2 are refused in a /1 document
 };
 
 /**

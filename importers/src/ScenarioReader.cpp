@@ -22,10 +22,10 @@ using namespace scenario;
 namespace {
 
 constexpr std::string_view kSchemaPrefix = "blastline.scenario/";
-constexpr unsigned kSchemaMajor = 1;
+constexpr unsigned kSchemaMajor = 2;
 
-// Checked before the keys: a newer major may add keys, and "too new" is the message that helps then.
-void checkSchema(const json& root)
+// Checked before the keys: a newer major may add keys, and "too new" is the message that helps then. Returns the major.
+unsigned checkSchema(const json& root)
 {
     const std::string expected = "expected \"" + std::string(kSchemaPrefix) + std::to_string(kSchemaMajor) + "\"";
     const json* schema = findField(root, "schema");
@@ -44,6 +44,7 @@ void checkSchema(const json& root)
             text + " is newer than this Blastline reads (" + std::string(kSchemaPrefix) + std::to_string(kSchemaMajor)
                 + "); use a newer Blastline");
     }
+    return major;
 }
 
 core::SourceKind parseSourceKind(const json& object, const std::string& pointer)
@@ -200,9 +201,10 @@ core::Scenario parse(std::string_view text, const std::string& name, const std::
     const json root = parseJsonDocument(text, name);
     if (!root.is_object())
         throw StructureError("", "expected a scenario object at the top level, found " + describeJson(root));
-    checkSchema(root);
+    const unsigned major = checkSchema(root);
     checkKeys(root, "", {"schema", "metadata", "evidence", "narrative", "commands", "decisions", "ground_truth"});
     ScenarioContext context;
+    context.schemaMajor = major;
     std::error_code error;
     context.folder = std::filesystem::absolute(baseFolder, error).lexically_normal();
     if (error)

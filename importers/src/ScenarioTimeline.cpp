@@ -105,6 +105,25 @@ std::vector<core::ScenarioNarrativeEntry> readNarrative(const json& root, const 
     return entries;
 }
 
+namespace {
+
+/** "recorded": {"until": TIME, "principal": TEXT}: the command stands for the deletes a trail recorded. */
+std::optional<core::RecordedDeletes> readRecorded(const json& command, const std::string& commandPointer)
+{
+    if (!command.contains("recorded"))
+        return std::nullopt;
+    const std::string pointer = commandPointer + "/recorded";
+    const json& item = objectAt(command.at("recorded"), pointer);
+    checkKeys(item, pointer, {"until", "principal"});
+    core::RecordedDeletes recorded;
+    recorded.until = timeField(item, "until", pointer, false);
+    if (item.contains("principal"))
+        recorded.principal = textField(item, "principal", pointer);
+    return recorded;
+}
+
+} // namespace
+
 std::vector<core::ScenarioCommand> readCommands(const json& root, const ScenarioContext& context)
 {
     const json& list = arrayField(root, "commands", "", false);
@@ -112,8 +131,14 @@ std::vector<core::ScenarioCommand> readCommands(const json& root, const Scenario
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string pointer = "/commands/" + std::to_string(i);
         const json& item = objectAt(list[i], pointer);
-        checkKeys(
-            item, pointer, {"time", "actor", "command", "state", "intended_state", "plan", "sources", "reconstructed"});
+        checkKeys(item, pointer,
+            {"time", "actor", "command", "state", "intended_state", "plan", "recorded", "sources", "reconstructed"});
+        for (const char* added : {"plan", "recorded"}) {
+            if (context.schemaMajor < 2 && item.contains(added))
+                throw StructureError(pointer + "/" + added,
+                    std::string("\"") + added + "\" needs blastline.scenario/2; this document says blastline.scenario/"
+                        + std::to_string(context.schemaMajor));
+        }
         core::ScenarioCommand command;
         command.time = timeField(item, "time", pointer, false);
         command.actor = textField(item, "actor", pointer);
@@ -121,6 +146,11 @@ std::vector<core::ScenarioCommand> readCommands(const json& root, const Scenario
         command.state = evidenceReference(item, "state", pointer, context.stateIds, "state");
         command.intendedState = evidenceReference(item, "intended_state", pointer, context.stateIds, "state");
         command.plan = evidenceReference(item, "plan", pointer, context.planIds, "plan");
+        command.recorded = readRecorded(item, pointer);
+        if (command.recorded && !command.state)
+            throw StructureError(pointer + "/recorded", "recorded deletes are tied to a state: expected \"state\" too");
+        if (command.recorded && command.recorded->until < command.time)
+            throw StructureError(pointer + "/recorded/until", "expected a time at or after the command's \"time\"");
         command.sources = sourceList(item, pointer, context);
         command.reconstructed = boolField(item, "reconstructed", pointer);
         expectSourcedOrReconstructed(command.sources, command.reconstructed, pointer);

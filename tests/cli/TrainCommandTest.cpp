@@ -67,16 +67,22 @@ TEST(TrainCommand, theRdsRenameExerciseIsCaughtByReviewingThePlan)
     EXPECT_NE(reviewed.out.find("Data saved: 1 of the 1"), std::string::npos) << reviewed.out;
 }
 
-TEST(TrainCommand, aScenarioWithoutCommandsIsNotScoredAsSaved)
+TEST(TrainCommand, anAttackersRecordedDeletesAreScoredByTheEngine)
 {
-    // Code Spaces' deletes were an attacker's in the console: nothing for the engine to simulate, so no choice may
-    // score as saving the data.
+    // Code Spaces' deletes were an attacker's in the console: the engine judges the trail's record under each choice.
     const TemporaryDirectory dir;
-    const auto file = dir.write("cs.txt", "backup-location=other-account\nattacker-in-console=deny-deletes\n");
-    const CliRun run = runInProcess({"train", sample("codespaces-2014"), "--answers", file.string()});
-    ASSERT_EQ(run.exitCode, 0) << run.err;
-    EXPECT_NE(run.out.find("Data saved: not computed"), std::string::npos) << run.out;
-    EXPECT_EQ(run.out.find("Data saved: 5 of the 5"), std::string::npos) << run.out;
+    const auto asItWent = dir.write("cs.txt", "backup-location=same-account\nattacker-in-console=change-passwords\n");
+    const CliRun history = runInProcess({"train", sample("codespaces-2014"), "--answers", asItWent.string()});
+    ASSERT_EQ(history.exitCode, 0) << history.err;
+    // The volumes are lost; whether the buckets held objects when emptied is not known, and not counted as saved.
+    EXPECT_NE(history.out.find("Data saved: 0 of the 5 data stores lost in reality, 3 not known"), std::string::npos)
+        << history.out;
+    const auto elsewhere = dir.write("cs2.txt", "backup-location=other-account\nattacker-in-console=change-passwords\n");
+    const CliRun saved = runInProcess({"train", sample("codespaces-2014"), "--answers", elsewhere.string()});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err;
+    EXPECT_NE(saved.out.find("Data saved: 5 of the 5 data stores lost in reality (the engine's verdict: recoverable)"),
+        std::string::npos)
+        << saved.out;
 }
 
 TEST(TrainCommand, badAnswersAreNamed)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// libFuzzer target: ScenarioReader::readText (blastline.scenario/1 documents, docs/scenario-format.md).
+// libFuzzer target: ScenarioReader::readText (blastline.scenario/2 documents, docs/scenario-format.md).
 // Only core::InputError is the reader's contract for bad input; anything else escaping (another exception, a
 // crash, a sanitizer report, a hang) is a finding. See docs/reliability.md and scripts/fuzz.sh.
 // Evidence paths resolve against the DataTalks.Club folder, so the seed's own paths exist and the fuzzer gets

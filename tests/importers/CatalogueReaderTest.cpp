@@ -159,7 +159,8 @@ TEST(CatalogueReader, instanceTerminationProtectionIsUnknownWithoutProviderVersi
     const std::map<std::string, core::AttributeValue> old = {
         {"aws_provider_version", core::AttributeValue::string("4.15.1")}};
     const std::map<std::string, core::AttributeValue> recent = {
-        {"aws_provider_version", core::AttributeValue::string("5.31.0")}};
+        {"aws_provider_version", core::AttributeValue::string("5.31.0")},
+        {"via_terraform", core::AttributeValue::boolean(true)}};
     const core::Condition condition = core::Condition::parse(when, "test");
     EXPECT_EQ(condition.evaluate({state, &instance.defaults, &old}), core::Truth::True);
     EXPECT_EQ(condition.evaluate({state, &instance.defaults, &recent}), core::Truth::False);

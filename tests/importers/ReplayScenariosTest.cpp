@@ -149,10 +149,65 @@ TEST(ReplayCodeSpaces, readsAndReplaysTheAttackersDeletes)
             && e.text.find("backup-admin2") != std::string::npos;
     });
     EXPECT_EQ(console, 16);
-    // The deletes are not Terraform's: there is nothing to simulate, only the recorded history.
+    // The deletes are not Terraform's: the command stands for the recorded history, replayed delete by delete.
     EXPECT_TRUE(result.sequenceDifferences.empty());
-    EXPECT_TRUE(std::none_of(result.events.begin(), result.events.end(),
-        [](const core::ReplayEvent& e) { return e.origin == core::ReplayEvent::Origin::Simulated; }));
+    const auto replayed = std::count_if(result.events.begin(), result.events.end(), [](const core::ReplayEvent& e) {
+        return e.origin == core::ReplayEvent::Origin::Simulated && e.outcome == "done";
+    });
+    EXPECT_EQ(replayed, 16); // 5 snapshots, 2 AMIs, 3 buckets, 4 instances, 2 volumes
+}
+
+TEST(ReplayCodeSpaces, theRecordedDeletesLoseTheVolumesTheirSnapshotsWentWith)
+{
+    const ScenarioReplay codeSpaces("codespaces-2014");
+    const core::ReplayResult result = codeSpaces.replay({});
+    EXPECT_EQ(result.outcome.verdict, core::Verdict::DataLoss);
+    // The ground truth's lost volumes: lost, their snapshots deleted before them.
+    for (const core::DataStoreTruth& truth : codeSpaces.scenario().groundTruth.dataStores) {
+        if (truth.address.rfind("aws_ebs_volume.", 0) == 0 && truth.fate == core::DataStoreFate::Lost) {
+            EXPECT_EQ(fateOf(result, truth.address), core::DataFate::Lost) << truth.address;
+        }
+    }
+    // A bucket can only be deleted empty: whether objects were in it before (data events are not in a management
+    // trail) is not known, and the engine says so rather than guessing.
+    EXPECT_EQ(fateOf(result, "aws_s3_bucket.offsite_backups"), core::DataFate::Unknown);
+    EXPECT_EQ(fateOf(result, "aws_ebs_volume.repositories_git"), core::DataFate::Intact);
+}
+
+TEST(ReplayCodeSpaces, backupsInAnotherAccountMakeEveryDeletedStoreRecoverable)
+{
+    const ScenarioReplay codeSpaces("codespaces-2014");
+    const core::ReplayResult result = codeSpaces.replay({"independent-backups"});
+    EXPECT_EQ(result.outcome.verdict, core::Verdict::Recoverable);
+    for (const auto& store : result.outcome.dataStores)
+        EXPECT_NE(store.fate, core::DataFate::Lost) << store.address;
+    EXPECT_EQ(fateOf(result, "aws_s3_bucket.offsite_backups"), core::DataFate::Recoverable);
+    ASSERT_TRUE(result.divergence);
+    EXPECT_FALSE(result.divergence->operationsDiffer); // the attacker still deletes everything
+}
+
+TEST(ReplayCodeSpaces, denyingDeletesStopsTheAttackerButSaysWhatIsNotKnown)
+{
+    const ScenarioReplay codeSpaces("codespaces-2014");
+    const core::ReplayResult result = codeSpaces.replay({"scp-deny-delete"});
+    EXPECT_EQ(result.outcome.verdict, core::Verdict::NoDataLoss);
+    ASSERT_TRUE(result.divergence);
+    EXPECT_TRUE(result.divergence->operationsDiffer);
+    EXPECT_NE(result.divergence->description.find("not known from the evidence"), std::string::npos);
+}
+
+TEST(ReplayCodeSpaces, safeguardsThatCouldNotHaveActedChangeNothingOrNotTheVerdict)
+{
+    const ScenarioReplay codeSpaces("codespaces-2014");
+    // Nobody reviews deletes made in a console: an approval gate changes nothing.
+    const core::ReplayResult gated = codeSpaces.replay({"approval-gate"});
+    EXPECT_FALSE(gated.divergence);
+    EXPECT_EQ(gated.outcome.verdict, core::Verdict::DataLoss);
+    // Termination protection stops the console's TerminateInstances, not the snapshot and volume deletes.
+    const core::ReplayResult protectedRun = codeSpaces.replay({"deletion-protection"});
+    EXPECT_EQ(fateOf(protectedRun, "aws_instance.svn_1"), core::DataFate::Intact);
+    EXPECT_EQ(fateOf(protectedRun, "aws_ebs_volume.database"), core::DataFate::Lost);
+    EXPECT_EQ(protectedRun.outcome.verdict, core::Verdict::DataLoss);
 }
 
 TEST(ReplayCodeSpaces, groundTruthListsWhatWasLost)

@@ -149,7 +149,7 @@ TEST(ScenarioRdsRename, theApplyNamesItsPlan)
 // Refusals.
 
 const std::string kMinimal = R"({
-  "schema": "blastline.scenario/1",
+  "schema": "blastline.scenario/2",
   "metadata": {
     "id": "t", "title": "T", "incident": {"start": "2026-01-01", "end": "2026-01-02"},
     "summary": "s", "reconstructed": "r",
@@ -271,11 +271,53 @@ TEST(ScenarioReaderErrors, unknownPlanInACommand)
 
 TEST(ScenarioReaderErrors, newerSchema)
 {
-    EXPECT_EQ(errorOf(replaced("blastline.scenario/1", "blastline.scenario/2")),
-        "t.json: at /schema: blastline.scenario/2 is newer than this Blastline reads (blastline.scenario/1); use a "
+    EXPECT_EQ(errorOf(replaced("blastline.scenario/2", "blastline.scenario/3")),
+        "t.json: at /schema: blastline.scenario/3 is newer than this Blastline reads (blastline.scenario/2); use a "
         "newer Blastline");
-    EXPECT_EQ(errorOf(replaced("blastline.scenario/1", "blastline.scenario/x")),
-        "t.json: at /schema: expected \"blastline.scenario/1\", found a string (\"blastline.scenario/x\")");
+    EXPECT_EQ(errorOf(replaced("blastline.scenario/2", "blastline.scenario/x")),
+        "t.json: at /schema: expected \"blastline.scenario/2\", found a string (\"blastline.scenario/x\")");
+}
+
+const std::string kRecordedCommand = R"("commands": [{"time": "2026-01-01T10:00:00Z", "actor": "x",
+    "command": "deletes in the console", "state": "prod", "recorded": {"until": "2026-01-01T11:00:00Z",
+    "principal": "intruder"}, "reconstructed": true}], "decisions": [)";
+
+std::string withRecordedCommand(std::string text)
+{
+    const std::string states = R"("states": [])";
+    text = text.replace(text.find(states), states.size(), R"("states": [{"id": "prod", "path": null, "role": "r"}])");
+    const std::string decisions = R"("decisions": [)";
+    return text.replace(text.find(decisions), decisions.size(), kRecordedCommand);
+}
+
+TEST(ScenarioReader, aCommandCanStandForTheDeletesATrailRecorded)
+{
+    const core::Scenario scenario = ScenarioReader::readText(withRecordedCommand(kMinimal), "t.json", fs::temp_directory_path());
+    ASSERT_EQ(scenario.commands.size(), 1u);
+    ASSERT_TRUE(scenario.commands[0].recorded);
+    EXPECT_EQ(scenario.commands[0].recorded->until, core::UtcTime::parse("2026-01-01T11:00:00Z"));
+    EXPECT_EQ(scenario.commands[0].recorded->principal, "intruder");
+}
+
+TEST(ScenarioReaderErrors, recordedDeletesNeedAStateAndAnEndAfterTheirStart)
+{
+    std::string noState = withRecordedCommand(kMinimal);
+    noState.erase(noState.find(R"("state": "prod", )"), 17);
+    EXPECT_EQ(errorOf(noState),
+        "t.json: at /commands/0/recorded: recorded deletes are tied to a state: expected \"state\" too");
+    std::string backwards = withRecordedCommand(kMinimal);
+    backwards.replace(backwards.find("2026-01-01T11:00:00Z"), 20, "2026-01-01T09:00:00Z");
+    EXPECT_EQ(errorOf(backwards),
+        "t.json: at /commands/0/recorded/until: expected a time at or after the command's \"time\"");
+}
+
+TEST(ScenarioReaderErrors, version1RefusesTheKeysVersion2Added)
+{
+    std::string text = withRecordedCommand(kMinimal);
+    text.replace(text.find("blastline.scenario/2"), 20, "blastline.scenario/1");
+    EXPECT_EQ(errorOf(text),
+        "t.json: at /commands/0/recorded: \"recorded\" needs blastline.scenario/2; this document says "
+        "blastline.scenario/1");
 }
 
 TEST(ScenarioReaderErrors, readFileNamesTheFile)

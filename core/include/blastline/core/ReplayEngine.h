@@ -47,7 +47,10 @@ struct ReplayEvent
     std::string text;
     std::string eventName; // CloudTrail's eventName, or the operation ("delete"), or empty
     std::vector<std::string> addresses;
-    /** For a simulated operation: "done", "failed", "skipped"; for CloudTrail: "failed" when it failed. */
+    /**
+     * For a simulated operation: "done", "failed", "skipped"; for CloudTrail: "failed" when it failed; for narrative
+     * after the safeguards changed the operations: "superseded" (it happened in reality, maybe not in this replay).
+     */
     std::string outcome;
 };
 

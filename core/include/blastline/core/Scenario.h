@@ -13,7 +13,7 @@
 
 namespace blastline::core {
 
-// An incident told for replay and training: the `blastline.scenario/1` format of docs/scenario-format.md,
+// An incident told for replay and training: the `blastline.scenario/2` format of docs/scenario-format.md,
 // as importers::ScenarioReader returns it. Plain values, already checked: every source id, state id and
 // safeguard name resolves, every evidence path exists. Times are milliseconds since the epoch (UtcTime).
 
@@ -88,6 +88,17 @@ struct ScenarioNarrativeEntry
     bool reconstructed = false;
 };
 
+/**
+ * Deletes a trail recorded, which a command stands for when nothing can simulate it (someone in a console): the
+ * trail's successful deletes from the command's time until `until`, by `principal` when given (a substring of the
+ * identity's ARN or user name), tied to the command's state.
+ */
+struct RecordedDeletes
+{
+    std::int64_t until = 0;
+    std::optional<std::string> principal;
+};
+
 /** A command the replay engine turns into simulated operations. */
 struct ScenarioCommand
 {
@@ -102,6 +113,8 @@ struct ScenarioCommand
      * than guessing what an apply without one would do.
      */
     std::optional<std::string> plan;
+    /** The command is the trail's record of what was done (`blastline.scenario/2`): see RecordedDeletes. */
+    std::optional<RecordedDeletes> recorded;
     std::vector<std::string> sources;
     bool reconstructed = false;
 };

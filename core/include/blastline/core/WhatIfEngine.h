@@ -6,6 +6,7 @@
 #include "blastline/core/DestroySimulation.h"
 #include "blastline/core/DestroySimulator.h"
 #include "blastline/core/RecoveryPoint.h"
+#include "blastline/core/RecordedDelete.h"
 #include "blastline/core/ResourceGraph.h"
 #include "blastline/core/Safeguard.h"
 #include "blastline/core/TerraformConfiguration.h"
@@ -77,12 +78,20 @@ public:
      */
     static WhatIfResult runPlan(const TerraformPlan& plan, WhatIfInputs inputs, const CatalogueRules& catalogue,
         const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
+    /**
+     * What deletes a trail recorded did to the data (an attacker in the console, a script): no schedule is simulated;
+     * each delete happens at its recorded time unless a safeguard would have refused it (RecordedHistory). The result's
+     * simulation has kind "recorded".
+     */
+    static WhatIfResult runRecorded(const std::vector<RecordedDelete>& deletes, WhatIfInputs inputs,
+        const CatalogueRules& catalogue, const std::vector<Safeguard>& safeguards, ProgressSink* progress = nullptr);
     /** The baseline, then each safeguard alone, ranked best first (verdict, then stores saved). */
     std::vector<SafeguardComparison> compare(const WhatIfResult& baseline, ProgressSink* progress = nullptr) const;
 
 private:
     static WhatIfResult execute(const WhatIfInputs& inputs, TerraformState state, const CatalogueRules& catalogue,
-        const std::vector<Safeguard>& safeguards, ProgressSink* progress);
+        const std::vector<Safeguard>& safeguards, ProgressSink* progress,
+        const std::vector<RecordedDelete>* recorded = nullptr);
 
     const WhatIfInputs& m_inputs;
     const CatalogueRules& m_catalogue;

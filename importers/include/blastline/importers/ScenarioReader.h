@@ -10,7 +10,7 @@
 namespace blastline::importers {
 
 /**
- * Reads a `blastline.scenario/1` document (docs/scenario-format.md) into a core::Scenario, checked whole:
+ * Reads a `blastline.scenario/2` (or /1) document (docs/scenario-format.md) into a core::Scenario, checked whole:
  * unknown keys are refused (a misspelt "reconstructed" must not pass as fact), source, state and option ids
  * must resolve, decision effects must name a safeguard (core::parseSafeguard or core::kProcessSafeguards) or
  * "stop" / "continue", times must carry a zone, evidence paths must exist relative to the scenario's folder
