@@ -10,7 +10,7 @@ packages=(
     libboost-graph-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libdeflate-dev zlib1g-dev libsqlite3-dev
     libgtest-dev libgmock-dev
     qt6-base-dev qt6-svg-dev libgl-dev
-    xvfb xauth chromium fonts-dejavu-core
+    xvfb xauth chromium fonts-dejavu-core tzdata libxml2-utils
     "$@"
 )
 

@@ -6,6 +6,7 @@
 #include "cli/DestroyCommand.h"
 #include "cli/GraphCommand.h"
 #include "cli/ReplayCommand.h"
+#include "cli/ReportCommand.h"
 #include "cli/RulesCommand.h"
 #include "cli/TimelineCommand.h"
 #include "cli/TrainCommand.h"
@@ -33,6 +34,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     TimelineCommand timeline;
     ReplayCommand replay;
     TrainCommand train;
+    ReportCommand report;
     CaseCommand caseCommand;
     destroy.registerWith(app);
     check.registerWith(app);
@@ -41,13 +43,14 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     timeline.registerWith(app);
     replay.registerWith(app);
     train.registerWith(app);
+    report.registerWith(app);
     caseCommand.registerWith(app);
 
     // CLI11 would say only "A subcommand is required" for a mistyped command; name it instead.
     if (argc > 1 && argv[1][0] != '-'
         && app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; }).empty()) {
         err << "blastline: unknown command '" << argv[1]
-            << "' (commands: destroy, check, graph, timeline, replay, train, case, rules)\nRun with --help for "
+            << "' (commands: destroy, check, graph, timeline, replay, train, report, case, rules)\nRun with --help for "
                "usage.\n";
         return ExitBadInput;
     }
@@ -83,6 +86,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
             return replay.run(out, err);
         if (app.got_subcommand("train"))
             return train.run(std::cin, out, err); // the trainee answers on the terminal
+        if (app.got_subcommand("report"))
+            return report.run(out, err);
         if (caseCommand.wasGiven())
             return caseCommand.run(out, err);
     } catch (const core::InputError& error) {

@@ -13,7 +13,7 @@ class App;
 namespace blastline::cli {
 
 /**
- * `blastline graph STATE [--inventory FILE]... [--format dot|json]`: the resource graph, with each
+ * `blastline graph STATE [--inventory FILE]... [--format dot|json|svg]`: the resource graph, with each
  * data store's recovery points as nodes (their fates are those of a full destroy).
  */
 class GraphCommand
