@@ -34,7 +34,7 @@ std::optional<DataFate> fateIn(const Fates& fates, const std::string& address)
 
 std::string FateChange::describe() const
 {
-    const auto name = [](const std::optional<DataFate>& fate) { return fate ? toString(*fate) : "absent"; };
+    const auto name = [](const std::optional<DataFate>& fate) { return fate ? toString(*fate) : "untouched"; };
     return address + ": " + name(before) + " \u2192 " + name(after);
 }
 
@@ -43,13 +43,17 @@ std::vector<FateChange> diffOutcomes(const ReplayOutcome& before, const ReplayOu
     const Fates first = lastFates(before);
     const Fates second = lastFates(after);
     std::vector<FateChange> changes;
+    // A store no run judged was not deleted: for the data that is the same as intact, and not a change.
+    const auto same = [](const std::optional<DataFate>& a, const std::optional<DataFate>& b) {
+        return a.value_or(DataFate::Intact) == b.value_or(DataFate::Intact);
+    };
     for (const auto& [address, fate] : first) {
         const std::optional<DataFate> then = fateIn(second, address);
-        if (then != fate)
+        if (!same(fate, then))
             changes.push_back({address, fate, then});
     }
     for (const auto& [address, fate] : second) {
-        if (!fateIn(first, address))
+        if (!fateIn(first, address) && !same(std::nullopt, fate))
             changes.push_back({address, std::nullopt, fate});
     }
     return changes;
