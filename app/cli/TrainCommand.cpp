@@ -7,6 +7,7 @@
 #include "cli/TextList.h"
 
 #include "blastline/core/Error.h"
+#include "blastline/core/TrainingScore.h"
 #include "blastline/core/UtcTime.h"
 
 #include <CLI/CLI.hpp>
@@ -175,81 +176,35 @@ private:
 
     std::string fateOf(const std::string& address) const
     {
-        if (!engineJudges()) {
-            for (const core::DataStoreTruth& truth : m_session.scenario().groundTruth.dataStores) {
-                if (truth.address == address && truth.fate == core::DataStoreFate::Lost)
-                    return "lost";
-            }
-            return "intact";
-        }
-        if (m_last) {
-            for (const auto& store : m_last->outcome.dataStores) {
-                if (store.address == address)
-                    return core::toString(store.fate);
-            }
-        }
-        return "intact"; // no simulated destroy judged it: nothing deleted it
+        return core::TrainingScore::fateOf(m_session.scenario(), m_last ? &*m_last : nullptr, address);
     }
 
     void score()
     {
         if (!m_last)
             m_last = m_session.engine().run(m_safeguards, m_haltAfter);
-        const core::GroundTruth& truth = m_session.scenario().groundTruth;
-        std::size_t lostInReality = 0;
-        std::size_t saved = 0;
-        std::size_t unknown = 0; // the engine cannot tell (a fact nobody knows): neither saved nor lost
-        for (const core::DataStoreTruth& store : truth.dataStores) {
-            if (store.fate != core::DataStoreFate::Lost)
-                continue;
-            ++lostInReality;
-            const std::string fate = fateOf(store.address);
-            saved += fate == "intact" || fate == "recoverable" ? 1 : 0;
-            unknown += fate == "unknown" ? 1 : 0;
-        }
+        const core::TrainingScore score =
+            core::TrainingScore::compute(m_session.scenario(), *m_last, m_session.engine().run({}));
         m_out << '\n' << m_style.bold("Score") << '\n';
-        if (!engineJudges())
+        if (!score.engineJudges)
             m_out << "  Data saved: not computed: the engine cannot simulate this scenario's deletes (they are not "
-                  << "Terraform's); the sources say " << lostInReality << " data stores were lost\n";
+                  << "Terraform's); the sources say " << score.lostInReality << " data stores were lost\n";
         else
-            m_out << "  Data saved: " << saved << " of the " << lostInReality << " data stores lost in reality"
-                  << (unknown > 0 ? ", " + std::to_string(unknown) + " not known (see their fates above)" : std::string())
-                  << " (the engine's verdict: " << core::toString(m_last->outcome.verdict) << ")\n";
+            m_out << "  Data saved: " << score.saved << " of the " << score.lostInReality
+                  << " data stores lost in reality"
+                  << (score.unknown > 0 ? ", " + std::to_string(score.unknown) + " not known (see their fates above)"
+                                        : std::string())
+                  << " (the engine's verdict: " << core::toString(score.verdict) << ")\n";
         // As it really went: from the recorded delete of a lost store to the story's last key time (the restore).
-        const std::optional<std::int64_t> deleted = recordedLoss(truth);
-        std::optional<std::int64_t> storyEnd;
-        for (const core::KeyTime& key : truth.keyTimes)
-            storyEnd = std::max(storyEnd.value_or(key.time), key.time);
-        if (saved == lostInReality)
+        if (!score.recoveryNeeded())
             m_out << "  Time to recover: none needed\n";
-        else if (deleted && storyEnd && *storyEnd > *deleted)
-            m_out << "  Time to recover: " << hoursAndMinutes(*storyEnd - *deleted)
+        else if (score.timeToRecoverMs)
+            m_out << "  Time to recover: " << hoursAndMinutes(*score.timeToRecoverMs)
                   << ", as in reality (from the delete to the scenario's last key time)\n";
         else
             m_out << "  Time to recover: as in reality (the scenario gives no time for it)\n";
         m_out << "  Safeguards chosen: " << (m_safeguards.empty() ? std::string("none") : joined(m_safeguards))
               << (m_haltAfter ? "; stopped at " + core::UtcTime::format(*m_haltAfter) : std::string()) << '\n';
-    }
-
-    /** When the trail (else the simulation, as it happened) first deletes a data store the ground truth says was lost.
-     */
-    std::optional<std::int64_t> recordedLoss(const core::GroundTruth& truth) const
-    {
-        const core::ReplayResult asItHappened = m_session.engine().run({});
-        for (const core::ReplayEvent::Origin origin :
-            {core::ReplayEvent::Origin::CloudTrail, core::ReplayEvent::Origin::Simulated}) {
-            for (const core::ReplayEvent& event : asItHappened.events) {
-                if (event.origin != origin || event.outcome == "failed" || event.outcome == "skipped")
-                    continue;
-                for (const core::DataStoreTruth& store : truth.dataStores) {
-                    const bool names = std::find(event.addresses.begin(), event.addresses.end(), store.address)
-                        != event.addresses.end();
-                    if (store.fate == core::DataStoreFate::Lost && names)
-                        return event.timeMs;
-                }
-            }
-        }
-        return std::nullopt;
     }
 
     const importers::ScenarioSession& m_session;

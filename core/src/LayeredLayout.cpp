@@ -7,6 +7,8 @@
 #include "blastline/core/ResourceGraph.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <limits>
 #include <map>
 
@@ -183,9 +185,29 @@ private:
 GraphLayout LayeredLayout::compute(const ResourceGraph& graph, const LayoutOptions& options)
 {
     const LayoutGroups groups(graph, options.grouping);
-    GraphLayout layout = UnitBuilder(graph, groups, options).build();
-    LayoutPlacement(layout, options).place();
-    return layout;
+    const GraphLayout built = UnitBuilder(graph, groups, options).build();
+    if (options.aspectRatio <= 0) {
+        GraphLayout layout = built;
+        LayoutPlacement(layout, options).place();
+        return layout;
+    }
+    // Wrapping rows trades width for height; the shape closest to the wanted one wins (compared as a log ratio, so
+    // too wide and too tall count alike).
+    std::optional<GraphLayout> best;
+    double bestDistance = 0;
+    for (const std::size_t perRow : {2, 3, 4, 6, 8, 12}) {
+        LayoutOptions trial = options;
+        trial.maxRowNodes = perRow;
+        GraphLayout layout = built;
+        LayoutPlacement(layout, trial).place();
+        const double shape = layout.height > 0 ? layout.width / layout.height : 1.0;
+        const double distance = std::abs(std::log(shape / options.aspectRatio));
+        if (!best || distance < bestDistance) {
+            best = std::move(layout);
+            bestDistance = distance;
+        }
+    }
+    return std::move(*best);
 }
 
 std::string LayeredLayout::groupOf(const ResourceGraph& graph, NodeId node, LayoutGrouping grouping)

@@ -74,6 +74,15 @@ std::string vpcOf(const ResourceInstance& instance)
 LayoutGroups::LayoutGroups(const ResourceGraph& graph, LayoutGrouping grouping)
     : m_nodeGroup(graph.nodeCount() + graph.recoveryPointCount())
 {
+    if (grouping == LayoutGrouping::Automatic) {
+        grouping = LayoutGrouping::Network;
+        for (std::uint32_t index = 0; index < graph.nodeCount(); ++index) {
+            if (!graph.instance(NodeId {index}).address.modules.empty()) {
+                grouping = LayoutGrouping::Module;
+                break;
+            }
+        }
+    }
     if (grouping == LayoutGrouping::Module)
         byModule(graph);
     else

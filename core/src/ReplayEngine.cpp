@@ -332,11 +332,13 @@ ReplayResult ReplayEngine::run(
     Assumptions assumptions = Assumptions::parse(safeguards);
     assumptions.haltAfterMs = haltAfterMs;
     ReplayResult result = Replayer(m_inputs, assumptions).replay();
+    ReplayTimeline::alignWithTrail(m_inputs, result);
     result.safeguards = safeguards;
 
     std::optional<ReplayResult> baseline;
     if (!safeguards.empty() || haltAfterMs) {
         baseline = Replayer(m_inputs, Assumptions {}).replay();
+        ReplayTimeline::alignWithTrail(m_inputs, *baseline);
         result.divergence = ReplayTimeline::divergence(*baseline, result);
     }
     ReplayTimeline::addStory(m_inputs, result.divergence, result.events);

@@ -145,6 +145,27 @@ void ReplayTimeline::addStory(
     }
 }
 
+void ReplayTimeline::alignWithTrail(const ReplayInputs& inputs, ReplayResult& replay)
+{
+    std::optional<std::int64_t> firstCommand;
+    for (const ScenarioCommand& command : inputs.scenario->commands)
+        firstCommand = std::min(firstCommand.value_or(command.time), command.time);
+    if (!firstCommand || inputs.trail == nullptr)
+        return;
+    const std::map<std::string, std::int64_t> recorded = recordedDeletes(inputs, *firstCommand);
+    for (ReplayResult::Fate& fate : replay.fates) {
+        const auto found = recorded.find(fate.address);
+        if (fate.failed || found == recorded.end())
+            continue;
+        for (ReplayEvent& event : replay.events) {
+            if (event.origin == ReplayEvent::Origin::Simulated && event.outcome == "done" && event.timeMs == fate.atMs
+                && event.addresses.size() == 1 && event.addresses.front() == fate.address)
+                event.timeMs = found->second;
+        }
+        fate.atMs = found->second;
+    }
+}
+
 std::vector<std::string> ReplayTimeline::sequenceDifferences(const ReplayInputs& inputs, const ReplayResult& replay)
 {
     std::vector<std::string> differences;

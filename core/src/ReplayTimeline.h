@@ -26,6 +26,12 @@ public:
      * Terraform's order never does).
      */
     static std::vector<std::string> sequenceDifferences(const ReplayInputs& inputs, const ReplayResult& replay);
+    /**
+     * The world follows the record where there is one: a simulated delete that the trail records too takes the
+     * recorded time, in `fates` and on its simulated event, since the engine's durations are estimates and the
+     * trail's times are what happened. A delete the safeguards stop has no such event and keeps its own time.
+     */
+    static void alignWithTrail(const ReplayInputs& inputs, ReplayResult& replay);
     /** Time order; at the same instant, the order events were added in. */
     static void sort(std::vector<ReplayEvent>& events);
 };

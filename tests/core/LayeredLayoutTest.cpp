@@ -137,7 +137,7 @@ TEST(LayeredLayout, ManyInstancesOfOneResourceFoldIntoOneNodeThatExpandsOnReques
     EXPECT_EQ(open.nodes[*open.indexOf(NodeId {5000})].label, "aws_instance.web[4999]");
     EXPECT_EQ(open.nodes[*open.indexOf(NodeId {5000})].fold, "aws_instance.web");
     // Wrapped rows keep the picture within a screen's width or so.
-    EXPECT_LT(open.width, 6 * (options.nodeWidth + options.horizontalGap) + 200);
+    EXPECT_LT(open.width, 12 * (options.nodeWidth + options.horizontalGap) + 200);
 }
 
 TEST(LayeredLayout, LargeGraphsStartWithTheirGroupsCollapsed)
@@ -161,6 +161,23 @@ TEST(LayeredLayout, LargeGraphsStartWithTheirGroupsCollapsed)
     const GraphLayout opened = LayeredLayout::compute(graph, options);
     EXPECT_EQ(opened.nodes.size(), 50u);
     EXPECT_FALSE(groupKeyed(opened, "module.m7").collapsed);
+}
+
+TEST(LayeredLayout, AWideFlatStateIsWrappedTowardsTheWantedShape)
+{
+    std::string description = "aws_vpc.main";
+    for (int index = 0; index < 40; ++index)
+        description += "; aws_s3_bucket.b" + std::to_string(index) + " -> aws_vpc.main";
+    const ResourceGraph graph(test::makeState(description));
+    LayoutOptions fixed;
+    fixed.aspectRatio = 0;
+    fixed.maxRowNodes = 40;
+    const GraphLayout strip = LayeredLayout::compute(graph, fixed);
+    EXPECT_GT(strip.width / strip.height, 10.0);
+    const GraphLayout shaped = LayeredLayout::compute(graph); // aspect ratio 1.6 by default
+    const double shape = shaped.width / shaped.height;
+    EXPECT_GT(shape, 0.8);
+    EXPECT_LT(shape, 3.2);
 }
 
 TEST(LayeredLayout, ACycleMadeByFoldingIsBrokenNotLoopedOn)

@@ -73,16 +73,22 @@ std::vector<ReportFact> ScenarioFindings::triggers() const
         facts.push_back({text + ".", trigger->sources});
     }
     if (m_impactStart) {
+        // What the trail recorded at that instant, else what the engine simulated: the record is the better witness.
+        const core::ReplayEvent* first = nullptr;
         for (const core::ReplayEvent& event : m_replay.events) {
-            if (event.timeMs == *m_impactStart
-                && (event.origin == core::ReplayEvent::Origin::CloudTrail
-                    || event.origin == core::ReplayEvent::Origin::Simulated)) {
-                facts.push_back({"The first destructive event: " + core::UtcTime::format(event.timeMs) + " "
-                        + event.text + " (" + core::toString(event.origin) + ").",
-                    {}});
+            if (event.timeMs != *m_impactStart)
+                continue;
+            if (event.origin == core::ReplayEvent::Origin::CloudTrail) {
+                first = &event;
                 break;
             }
+            if (event.origin == core::ReplayEvent::Origin::Simulated && first == nullptr)
+                first = &event;
         }
+        if (first)
+            facts.push_back({"The first destructive event: " + core::UtcTime::format(first->timeMs) + " "
+                    + first->text + " (" + core::toString(first->origin) + ").",
+                {}});
     }
     if (facts.empty())
         facts.push_back({"Not known from the evidence: the scenario records no command and no destructive event.", {}});

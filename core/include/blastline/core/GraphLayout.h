@@ -20,12 +20,13 @@ namespace blastline::core {
 enum class LayoutGrouping
 {
     Module, // one box per module instance; the root module's resources are in the "" group
-    Network // one box per VPC, with one inside it per subnet; resources in no VPC are in the "" group
+    Network, // one box per VPC, with one inside it per subnet; resources in no VPC are in the "" group
+    Automatic // Module when the state uses modules, else Network: a one-module state says more by its network
 };
 
 struct LayoutOptions
 {
-    LayoutGrouping grouping = LayoutGrouping::Module;
+    LayoutGrouping grouping = LayoutGrouping::Automatic;
     /** Groups (LayoutGroup::key) or folds (LayoutNode::fold) the viewer opened or closed; they override the defaults. */
     std::set<std::string> expanded;
     std::set<std::string> collapsed;
@@ -35,6 +36,11 @@ struct LayoutOptions
     std::size_t foldInstancesAbove = 6;
     /** A layer of one group wraps onto another row after this many nodes, so wide layers stay on screen. */
     std::size_t maxRowNodes = 6;
+    /**
+     * When above 0, maxRowNodes is chosen (from 2 to 12) so that the picture's width / height comes closest to this:
+     * a wide, flat state then fills a screen or a page instead of a thin strip.
+     */
+    double aspectRatio = 1.6;
     bool recoveryPoints = true; // draw the graph's recovery points, next to what they protect
     bool references = false; // draw inferred References edges (they never order a destroy)
 
