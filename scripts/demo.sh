@@ -1,17 +1,38 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The main job: install what is missing, build (release), then replay the DataTalks.Club evening of 26 Feb 2026
-# (sample-data/datatalks-2026): the simulated `terraform destroy -auto-approve` on the production state with the
-# ranked safeguards, the CloudTrail timeline of the evening tied to that state, and the replay of the scenario as it
-# happened and with an approval gate. Extra arguments go to the first command (`blastline destroy`).
+# (sample-data/datatalks-2026).
+#   With a display ($DISPLAY or $WAYLAND_DISPLAY): the desktop app opens the scenario (graph, timeline, safeguards).
+#   Without one (or with --terminal): in the terminal, the simulated `terraform destroy -auto-approve` on the production
+#   state with the ranked safeguards, the CloudTrail timeline of the evening tied to that state, the replay as it
+#   happened and with an approval gate, and the written postmortem report (HTML and markdown, under build/).
+# Other arguments go to the first terminal command (`blastline destroy`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+terminal=0
+if [ "${1:-}" = "--terminal" ]; then
+    terminal=1
+    shift
+fi
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    terminal=1
+fi
+
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j2 --target blastline # the demo needs the binary, not the tests
+targets=(blastline) # the demo needs the binaries, not the tests
+if [ "$terminal" = 0 ]; then
+    targets+=(blastline-gui)
+fi
+cmake --build --preset release -j2 --target "${targets[@]}"
 blastline=build/release/app/cli/blastline
 sample=sample-data/datatalks-2026
+
+if [ "$terminal" = 0 ]; then
+    echo "Opening the DataTalks.Club scenario in blastline-gui (scripts/demo.sh --terminal for the terminal replay)" >&2
+    exec build/release/app/gui/blastline-gui "$sample"
+fi
 
 echo "== 1. What would terraform destroy -auto-approve remove, and which single safeguard saves the data?"
 "$blastline" destroy "$sample/production.tfstate" --as-of 2026-02-26 --compare "$@"
@@ -26,3 +47,8 @@ echo
 echo "== 3. The replay: the outcome as it happened, then with an approval gate on the destroy"
 "$blastline" replay "$sample" | sed -n '1,/^Events:/p'
 "$blastline" replay "$sample" --assume approval-gate | sed -n '1,/^Events:/p'
+echo
+echo "== 4. The postmortem report, written from the evidence and the engine's findings"
+"$blastline" report "$sample" --tz Europe/Berlin --format html -o build/datatalks-2026-report.html
+"$blastline" report "$sample" --tz Europe/Berlin --format markdown -o build/datatalks-2026-report.md
+echo "   build/datatalks-2026-report.html (open it in a browser) and build/datatalks-2026-report.md"
