@@ -8,7 +8,6 @@
 #include "blastline/core/CatalogueRules.h"
 #include "blastline/core/Error.h"
 #include "blastline/core/Scenario.h"
-#include "blastline/core/UtcTime.h"
 #include "blastline/importers/CatalogueReader.h"
 #include "blastline/importers/ScenarioSession.h"
 #include "blastline/report/HtmlReport.h"
@@ -19,7 +18,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -43,13 +41,6 @@ bool isCaseFile(const std::string& path)
     char header[16] = {};
     in.read(header, sizeof header);
     return in.gcount() == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
-}
-
-std::string nowUtc()
-{
-    const auto now = std::chrono::system_clock::now();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    return core::UtcTime::format((ms / 1000) * 1000).substr(0, 19) + "Z";
 }
 
 std::string replaySafeguardNames()
@@ -91,7 +82,7 @@ int ReportCommand::run(std::ostream& out, std::ostream& err) const
     if (!std::filesystem::is_directory(folder, error))
         throw core::InputError("-o " + m_output + ": the folder " + folder.string() + " does not exist");
 
-    const report::ReportBuilder builder(zone, nowUtc());
+    const report::ReportBuilder builder(zone, report::ReportBuilder::now());
     report::ReportModel model;
     bool incomplete = false;
     if (isCaseFile(m_input)) {

@@ -30,6 +30,8 @@ FileMenu::FileMenu(QWidget* window)
     addSeparator();
     addAction(tr("Export Graph as &SVG…"), this, [this] { askExport(true); });
     addAction(tr("Export Graph as &PNG…"), this, [this] { askExport(false); });
+    addAction(tr("Export &Report as HTML…"), this, [this] { askReport(true); });
+    addAction(tr("Export Report as &Markdown…"), this, [this] { askReport(false); });
     addSeparator();
     QAction* quit = addAction(tr("&Quit"), m_window, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -63,6 +65,16 @@ void FileMenu::askExport(bool svg)
             svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
     if (!path.isEmpty())
         emit exportRequested(path, svg);
+}
+
+void FileMenu::askReport(bool html)
+{
+    const QString path = QFileDialog::getSaveFileName(m_window,
+        html ? tr("Export the postmortem report as HTML") : tr("Export the postmortem report as markdown"),
+        html ? QStringLiteral("postmortem.html") : QStringLiteral("postmortem.md"),
+        html ? tr("HTML documents (*.html)") : tr("Markdown documents (*.md)"));
+    if (!path.isEmpty())
+        emit reportRequested(path, html);
 }
 
 } // namespace blastline::gui

@@ -7,8 +7,8 @@
 namespace blastline::gui {
 
 /**
- * File: Open (Ctrl+O), Open Folder, Open Recent (RecentFiles), Export Graph as SVG or PNG, Quit (Ctrl+Q). The file
- * dialogs are asked here; what to do with the answer is the window's.
+ * File: Open (Ctrl+O), Open Folder, Open Recent (RecentFiles), Export Graph as SVG or PNG, Export Report as HTML or
+ * markdown, Quit (Ctrl+Q). The file dialogs are asked here; what to do with the answer is the window's.
  */
 class FileMenu : public QMenu
 {
@@ -24,9 +24,12 @@ signals:
     void openRequested(const QStringList& paths);
     /** `path` chosen in a save dialog; `svg` false for PNG. */
     void exportRequested(const QString& path, bool svg);
+    /** `path` chosen in a save dialog; `html` false for markdown. */
+    void reportRequested(const QString& path, bool html);
 
 private:
     void askExport(bool svg);
+    void askReport(bool html);
 
     QWidget* m_window;
     QAction* m_open;

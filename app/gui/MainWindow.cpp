@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "gui/MainWindow.h"
 
+#include "gui/BackgroundJob.h"
 #include "gui/EngineRun.h"
 #include "gui/FileMenu.h"
 #include "gui/InspectorHtml.h"
 #include "gui/InspectorPanel.h"
 #include "gui/RecentFiles.h"
+#include "gui/ReportExport.h"
 #include "gui/ResourceRow.h"
 #include "gui/ResourceTableModel.h"
 #include "gui/ResourceTablePanel.h"
@@ -110,6 +112,7 @@ void MainWindow::createMenus()
     menuBar()->addMenu(m_fileMenu);
     connect(m_fileMenu, &FileMenu::openRequested, this, [this](const QStringList& paths) { open(paths); });
     connect(m_fileMenu, &FileMenu::exportRequested, this, &MainWindow::exportGraph);
+    connect(m_fileMenu, &FileMenu::reportRequested, this, &MainWindow::exportReport);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Find Resource"), this, [this] {
@@ -168,6 +171,33 @@ void MainWindow::exportGraph(const QString& path, bool svg)
         showError(tr("Could not export the graph"), tr("%1: could not be written").arg(path));
     else
         statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+}
+
+void MainWindow::exportReport(const QString& path, bool html)
+{
+    const Document* open = m_workspace->document();
+    if (open == nullptr || !ReportExport::canReport(*open)) {
+        showError(tr("No report for this document"),
+            tr("A postmortem report is written from a scenario or a case file; open one of those first."));
+        return;
+    }
+    if (m_reportJob == nullptr) {
+        m_reportJob = new BackgroundJob(this, this);
+        connect(m_reportJob, &BackgroundJob::failed, this,
+            [this](const QString& message) { showError(tr("Could not write the report"), message); });
+    }
+    // The job reads its own copy: the document's parts are shared and never changed, so the window can go on.
+    const Document document = *open;
+    const std::vector<std::string> safeguards = m_workspace->safeguards();
+    const std::string target = path.toStdString();
+    const bool started = m_reportJob->start(
+        tr("Writing the report"),
+        [document, safeguards, target, html](core::ProgressSink&) {
+            ReportExport::write(document, safeguards, target, html);
+        },
+        [this, path] { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
+    if (!started)
+        showError(tr("Busy"), tr("A report is being written already."));
 }
 
 void MainWindow::restoreSettings()

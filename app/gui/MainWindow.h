@@ -22,6 +22,7 @@ class ResourceTablePanel;
 class SafeguardsPanel;
 class TimelineModel;
 class TimelinePanel;
+class BackgroundJob;
 class VerdictBanner;
 class Workspace;
 
@@ -65,6 +66,8 @@ private:
     void createMenus();
     void createDocks();
     void exportGraph(const QString& path, bool svg);
+    /** The report of the open scenario or case under the ticked safeguards, built off the GUI thread. */
+    void exportReport(const QString& path, bool html);
     void train();
     void onDocumentOpened();
     void onRunChanged();
@@ -83,6 +86,7 @@ private:
     SafeguardsPanel* m_safeguards;
     InspectorPanel* m_inspector;
     FileMenu* m_fileMenu = nullptr;
+    BackgroundJob* m_reportJob = nullptr;
     QAction* m_trainAction = nullptr;
     QStringList m_pendingRecent; // what is being opened, added to the recent files once it opened
     std::string m_selected;

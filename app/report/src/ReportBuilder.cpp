@@ -14,6 +14,7 @@
 #include "blastline/report/TimelineChartSvg.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <set>
 
@@ -209,6 +210,13 @@ ReportBuilder::ReportBuilder(TimeZone zone, std::string generatedAt)
     , m_showLocal(!m_zone.isUtc())
     , m_generatedAt(std::move(generatedAt))
 { }
+
+std::string ReportBuilder::now()
+{
+    const auto now = std::chrono::system_clock::now();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    return core::UtcTime::format((ms / 1000) * 1000).substr(0, 19) + "Z";
+}
 
 std::string ReportBuilder::duration(std::int64_t milliseconds)
 {

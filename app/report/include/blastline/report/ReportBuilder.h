@@ -39,6 +39,8 @@ public:
     ReportModel fromCase(const core::CaseFile& caseFile, const core::CatalogueRules& catalogue,
         const std::vector<std::string>& assumed) const;
 
+    /** The current UTC time to the second, as `generatedAt` wants it ("2026-11-26T20:25:17Z"). */
+    static std::string now();
     /** "23 h 21 min", "4 min 10 s", "12 s": how long between two instants, for the response times. */
     static std::string duration(std::int64_t milliseconds);
 
