@@ -33,21 +33,6 @@ std::string replaySafeguardNames()
     return names;
 }
 
-const char* sourceKindName(core::SourceKind kind)
-{
-    switch (kind) {
-    case core::SourceKind::Primary:
-        return "primary";
-    case core::SourceKind::PrimaryDraft:
-        return "primary-draft";
-    case core::SourceKind::PrimaryCode:
-        return "primary-code";
-    case core::SourceKind::Secondary:
-        return "secondary";
-    }
-    return "primary";
-}
-
 std::string date(std::int64_t timeMs)
 {
     return core::UtcTime::format(timeMs).substr(0, 10);
@@ -82,7 +67,7 @@ void writeJson(std::ostream& out, const ReplayReport& report)
         json.field("id", source.id);
         json.field("title", source.title);
         json.field("url", source.url);
-        json.field("kind", sourceKindName(source.kind));
+        json.field("kind", core::toString(source.kind));
         json.endObject();
     }
     json.endArray();

@@ -3,6 +3,22 @@
 
 namespace blastline::core {
 
+int lossRank(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Aborted:
+    case Verdict::NoDataLoss:
+        return 0;
+    case Verdict::Recoverable:
+        return 1;
+    case Verdict::Unknown:
+        return 2;
+    case Verdict::DataLoss:
+        return 3;
+    }
+    return 3;
+}
+
 const char* toString(DataFate fate)
 {
     switch (fate) {

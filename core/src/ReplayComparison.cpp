@@ -72,19 +72,7 @@ SafeguardEffect effectOf(const ReplayEngine& engine, const ReplayResult& baselin
 
 int ReplayComparison::verdictRank(Verdict verdict)
 {
-    // Nothing lost first; an aborted run loses nothing either.
-    switch (verdict) {
-    case Verdict::Aborted:
-    case Verdict::NoDataLoss:
-        return 0;
-    case Verdict::Recoverable:
-        return 1;
-    case Verdict::Unknown:
-        return 2;
-    case Verdict::DataLoss:
-        return 3;
-    }
-    return 3;
+    return lossRank(verdict);
 }
 
 int ReplayComparison::fateRank(const std::optional<DataFate>& fate)

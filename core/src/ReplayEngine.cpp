@@ -4,6 +4,7 @@
 #include "ReplayTimeline.h"
 
 #include "blastline/core/Error.h"
+#include "blastline/core/ToolIdentity.h"
 #include "blastline/core/TrailCorrelator.h"
 #include "blastline/core/UtcTime.h"
 #include "blastline/core/WhatIfEngine.h"
@@ -142,16 +143,40 @@ private:
         return found == m_inputs.states.end() ? kNone : found->second;
     }
 
+    /**
+     * The AWS provider version the trail shows Terraform using in the hour after the command: what rules that depend
+     * on the provider (it lifts EC2 termination protection from 4.16.0) need, and otherwise leave unknown.
+     */
+    std::optional<std::string> providerVersionSeen(const ScenarioCommand& command) const
+    {
+        if (m_inputs.trail == nullptr)
+            return std::nullopt;
+        constexpr std::int64_t kWindowMs = 3'600'000;
+        for (const TrailEvent& event : m_inputs.trail->events()) {
+            if (event.timeMs < command.time || event.timeMs > command.time + kWindowMs)
+                continue;
+            const ToolIdentity& tool = m_inputs.trail->tools()[event.tool];
+            const bool terraform = tool.kind == ToolIdentity::Kind::Terraform || tool.kind == ToolIdentity::Kind::OpenTofu;
+            if (terraform && !tool.providerVersion.empty())
+                return tool.providerVersion;
+        }
+        return std::nullopt;
+    }
+
     void simulateDestroy(const ScenarioCommand& command)
     {
         const TerraformState& state = stateFor(command);
         WhatIfInputs inputs;
         inputs.state = state;
         inputs.asOf = m_inputs.asOf;
+        const std::optional<std::string> provider = providerVersionSeen(command);
+        if (provider)
+            inputs.facts["aws_provider_version"] = AttributeValue::string(*provider);
         WhatIfResult result = WhatIfEngine::runOnce(std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
         const std::optional<std::string> stateId = stateIdFor(command);
         place(command, state, result, "the plan of `" + command.commandLine + "` destroys",
-            " with " + (stateId ? "the " + *stateId + " state" : std::string("no state")));
+            " with " + (stateId ? "the " + *stateId + " state" : std::string("no state"))
+                + (provider ? " (terraform-provider-aws " + *provider + ", as the trail shows)" : std::string()));
     }
 
     /** The trail's deletes the command stands for, judged by the engine as history (WhatIfEngine::runRecorded). */
@@ -201,6 +226,8 @@ private:
         WhatIfInputs inputs;
         inputs.state = state;
         inputs.asOf = m_inputs.asOf;
+        if (const std::optional<std::string> provider = providerVersionSeen(command))
+            inputs.facts["aws_provider_version"] = AttributeValue::string(*provider);
         WhatIfResult result = WhatIfEngine::runPlan(plan, std::move(inputs), *m_inputs.catalogue, m_assumptions.core);
         place(command, state, result, "plan " + *command.plan + " of `" + command.commandLine + "` deletes or replaces",
             " (plan " + *command.plan + ")");
@@ -246,6 +273,7 @@ private:
                 "terraform refuses to apply: " + aborted->message, aborted->reason, {aborted->address}, "aborted"});
         // What a plan creates or updates is not simulated: it is listed once the simulated deletes are done.
         std::int64_t afterDeletes = command.time;
+        m_operations = &result.simulation.operations;
         for (const Operation& operation : result.simulation.operations) {
             if (operation.deletes())
                 afterDeletes = std::max(afterDeletes, addOperation(command.time, operation));
@@ -268,6 +296,18 @@ private:
             if (instance.isManaged())
                 m_result.addresses.push_back(instance.displayName());
         }
+    }
+
+    /** When the failure a skipped operation waited on happened (its reason names it), else the run's start. */
+    std::optional<double> failureBehind(const Operation& skipped) const
+    {
+        std::optional<double> latest;
+        for (const Operation& failed : *m_operations) {
+            if (failed.outcome == OperationOutcome::Failed && failed.endSeconds
+                && skipped.reason.find(failed.address) != std::string::npos)
+                latest = std::max(latest.value_or(0.0), *failed.endSeconds);
+        }
+        return latest ? latest : skipped.startSeconds;
     }
 
     /** Places a simulated delete or replace; returns its time. */
@@ -297,7 +337,8 @@ private:
             m_result.fates.push_back({operation.address, event.timeMs, true});
             break;
         case OperationOutcome::Skipped:
-            event.timeMs = at(operation.startSeconds);
+            // A skipped operation never starts: it is skipped when what it waited on fails.
+            event.timeMs = at(failureBehind(operation));
             event.text = "skipped " + operation.address + ": " + operation.reason;
             break;
         }
@@ -310,6 +351,7 @@ private:
     const Assumptions& m_assumptions;
     ReplayResult m_result;
     int m_simulated = 0; // destroys and planned applies simulated so far
+    const std::vector<Operation>* m_operations = nullptr; // the run being placed, for failureBehind
 };
 
 } // namespace

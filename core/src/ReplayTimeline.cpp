@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ReplayTimeline.h"
 
+#include "blastline/core/OutcomeDiff.h"
 #include "blastline/core/TrailCorrelator.h"
 #include "blastline/core/UtcTime.h"
 
@@ -25,19 +26,13 @@ std::vector<const ReplayEvent*> simulated(const ReplayResult& replay)
 }
 
 /** Where the same operations are judged differently: the first one on a data store whose fate changes. */
-std::int64_t judgementChange(
-    const ReplayResult& baseline, const ReplayResult& replay, const std::vector<const ReplayEvent*>& operations)
+std::int64_t judgementChange(const std::vector<FateChange>& changes, const std::vector<const ReplayEvent*>& operations)
 {
-    std::vector<std::string> changed;
-    for (const ReplayOutcome::DataStore& store : replay.outcome.dataStores) {
-        const auto was = std::find_if(baseline.outcome.dataStores.begin(), baseline.outcome.dataStores.end(),
-            [&](const ReplayOutcome::DataStore& other) { return other.address == store.address; });
-        if (was == baseline.outcome.dataStores.end() || was->fate != store.fate)
-            changed.push_back(store.address);
-    }
     for (const ReplayEvent* event : operations) {
         for (const std::string& address : event->addresses) {
-            if (std::find(changed.begin(), changed.end(), address) != changed.end())
+            const bool changed = std::any_of(
+                changes.begin(), changes.end(), [&](const FateChange& change) { return change.address == address; });
+            if (changed)
                 return event->timeMs;
         }
     }
@@ -91,20 +86,36 @@ std::optional<ReplayDivergence> ReplayTimeline::divergence(const ReplayResult& b
 {
     const std::vector<const ReplayEvent*> before = simulated(baseline);
     const std::vector<const ReplayEvent*> after = simulated(replay);
-    for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
-        const ReplayEvent* was = i < before.size() ? before[i] : nullptr;
-        const ReplayEvent* is = i < after.size() ? after[i] : nullptr;
-        if (was != nullptr && is != nullptr && was->timeMs == is->timeMs && was->text == is->text)
-            continue;
+    // What happened and no longer does, and what happens instead: compared as events (time and words), so that one
+    // operation moving does not make every later one look different.
+    const auto missingFrom = [](const std::vector<const ReplayEvent*>& events, const std::vector<const ReplayEvent*>& other) {
+        for (const ReplayEvent* event : events) {
+            const bool shared = std::any_of(other.begin(), other.end(), [&](const ReplayEvent* candidate) {
+                return candidate->timeMs == event->timeMs && candidate->text == event->text;
+            });
+            if (!shared)
+                return event;
+        }
+        return static_cast<const ReplayEvent*>(nullptr);
+    };
+    const ReplayEvent* was = missingFrom(before, after);
+    const ReplayEvent* is = missingFrom(after, before);
+    if (was != nullptr || is != nullptr) {
         const std::int64_t time =
             std::min(was != nullptr ? was->timeMs : is->timeMs, is != nullptr ? is->timeMs : was->timeMs);
         std::string description = "as it happened: " + (was != nullptr ? was->text : std::string("nothing more"))
             + "; with the safeguards: " + (is != nullptr ? is->text : std::string("nothing more"));
         return ReplayDivergence {time, std::move(description)};
     }
-    if (baseline.outcome.verdict != replay.outcome.verdict)
-        return ReplayDivergence {judgementChange(baseline, replay, after),
-            "the same operations, judged differently: the verdict changes", false};
+    // The same operations, and yet a data store fares differently (a final snapshot is taken): history diverges for
+    // the data, if not for the resources.
+    const std::vector<FateChange> changes = diffOutcomes(baseline.outcome, replay.outcome);
+    if (!changes.empty()) {
+        std::string description = "the same operations, judged differently: " + changes.front().describe();
+        for (std::size_t i = 1; i < changes.size(); ++i)
+            description += ", " + changes[i].describe();
+        return ReplayDivergence {judgementChange(changes, after), std::move(description), false};
+    }
     return std::nullopt;
 }
 

@@ -106,6 +106,22 @@ std::optional<std::int64_t> UtcTime::parse(std::string_view text)
     return midnight + ((*hour * 60LL + *minute) * 60 + *second) * 1000 + millis - *offset;
 }
 
+UtcTime::CivilDate UtcTime::civilFromDays(std::int64_t days)
+{
+    // civil_from_days (Howard Hinnant)
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
+    const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const unsigned monthIndex = (5 * dayOfYear + 2) / 153;
+    CivilDate date;
+    date.day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+    date.month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+    date.year = static_cast<std::int64_t>(yearOfEra) + era * 400 + (date.month <= 2 ? 1 : 0);
+    return date;
+}
+
 std::string UtcTime::format(std::int64_t milliseconds)
 {
     std::int64_t days = milliseconds / kMillisecondsPerDay;
@@ -114,19 +130,10 @@ std::string UtcTime::format(std::int64_t milliseconds)
         rest += kMillisecondsPerDay;
         --days;
     }
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
-    const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const unsigned monthIndex = (5 * dayOfYear + 2) / 153;
-    const unsigned day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
-    const unsigned month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-    const std::int64_t year = static_cast<std::int64_t>(yearOfEra) + era * 400 + (month <= 2 ? 1 : 0);
+    const CivilDate date = civilFromDays(days);
     std::array<char, 40> buffer {};
     std::snprintf(buffer.data(), buffer.size(), "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-        static_cast<long long>(year), month, day, static_cast<long long>(rest / 3'600'000),
+        static_cast<long long>(date.year), date.month, date.day, static_cast<long long>(rest / 3'600'000),
         static_cast<long long>(rest / 60'000 % 60), static_cast<long long>(rest / 1000 % 60),
         static_cast<long long>(rest % 1000));
     return buffer.data();

@@ -340,21 +340,7 @@ WhatIfResult WhatIfEngine::runPlan(const TerraformPlan& plan, WhatIfInputs input
 
 std::vector<SafeguardComparison> WhatIfEngine::compare(const WhatIfResult& baseline, ProgressSink* progress) const
 {
-    // Nothing lost first; an aborted run loses nothing either.
-    const auto rank = [](Verdict verdict) {
-        switch (verdict) {
-        case Verdict::Aborted:
-        case Verdict::NoDataLoss:
-            return 0;
-        case Verdict::Recoverable:
-            return 1;
-        case Verdict::Unknown:
-            return 2;
-        case Verdict::DataLoss:
-            return 3;
-        }
-        return 3;
-    };
+    const auto rank = [](Verdict verdict) { return lossRank(verdict); }; // nothing lost first
     std::vector<SafeguardComparison> rows;
     for (const Safeguard safeguard : allSafeguards()) {
         const WhatIfResult alone = run({safeguard}, progress);

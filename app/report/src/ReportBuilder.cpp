@@ -22,21 +22,6 @@ namespace blastline::report {
 
 namespace {
 
-const char* sourceKindName(core::SourceKind kind)
-{
-    switch (kind) {
-    case core::SourceKind::Primary:
-        return "primary";
-    case core::SourceKind::PrimaryDraft:
-        return "primary-draft";
-    case core::SourceKind::PrimaryCode:
-        return "primary-code";
-    case core::SourceKind::Secondary:
-        return "secondary";
-    }
-    return "primary";
-}
-
 std::string typeOf(const std::string& address)
 {
     // "module.a.aws_db_instance.x[0]": the type is the part before the last name.
@@ -193,7 +178,7 @@ void addEvidence(std::vector<EvidenceEntry>& evidence, const core::Scenario& sce
 void addSources(ReportModel& model, const core::ScenarioMetadata& metadata)
 {
     for (const core::ScenarioSource& source : metadata.sources)
-        model.sources.push_back({source.id, source.title, source.url, sourceKindName(source.kind)});
+        model.sources.push_back({source.id, source.title, source.url, core::toString(source.kind)});
     for (const core::ScenarioCorrection& correction : metadata.corrections) {
         model.corrections.push_back({correction.topic + ": the retelling says " + correction.retelling
                 + "; the primary sources say " + correction.primary + "; this report follows the "

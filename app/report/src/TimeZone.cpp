@@ -2,6 +2,7 @@
 #include "blastline/report/TimeZone.h"
 
 #include "blastline/core/Error.h"
+#include "blastline/core/UtcTime.h"
 
 #include <algorithm>
 #include <cctype>
@@ -333,16 +334,7 @@ std::string TimeZone::format(std::int64_t utcMs) const
     const std::int64_t local = utcSeconds + offset.offsetSeconds;
     const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
     const std::int64_t secondOfDay = local - days * 86400;
-    // Civil date from days (Hinnant's civil_from_days).
-    const std::int64_t z = days + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2);
+    const core::UtcTime::CivilDate date = core::UtcTime::civilFromDays(days);
 
     std::string zoneText = offset.abbreviation;
     if (zoneText.empty() || zoneText[0] == '+' || zoneText[0] == '-') {
@@ -353,7 +345,8 @@ std::string TimeZone::format(std::int64_t utcMs) const
         zoneText = buffer;
     }
     char text[128];
-    std::snprintf(text, sizeof text, "%04lld-%02u-%02u %02lld:%02lld:%02lld ", static_cast<long long>(year), month, day,
+    std::snprintf(text, sizeof text, "%04lld-%02u-%02u %02lld:%02lld:%02lld ", static_cast<long long>(date.year),
+        date.month, date.day,
         static_cast<long long>(secondOfDay / 3600), static_cast<long long>(secondOfDay % 3600 / 60),
         static_cast<long long>(secondOfDay % 60));
     return text + zoneText;

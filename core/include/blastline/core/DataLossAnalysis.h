@@ -36,6 +36,9 @@ enum class Verdict
 };
 
 const char* toString(DataFate fate);
+/** How much a verdict loses, for ranking runs: 0 nothing (an aborted run loses nothing either), 1 recoverable, 2
+ *  unknown, 3 data loss. */
+int lossRank(Verdict verdict);
 const char* toString(RecoveryPointFate fate);
 const char* toString(Verdict verdict);
 

@@ -26,6 +26,9 @@ enum class SourceKind
     Secondary // "secondary": press, blogs, forums
 };
 
+/** "primary", "primary-draft", "primary-code", "secondary": the words of the scenario format. */
+const char* toString(SourceKind kind);
+
 struct ScenarioSource
 {
     std::string id; // referenced by every "sources" list of the scenario

@@ -22,6 +22,15 @@ public:
     static std::string format(std::int64_t milliseconds);
     /** Milliseconds of a civil date at midnight UTC (proleptic Gregorian). */
     static std::int64_t fromCivil(int year, unsigned month, unsigned day);
+
+    struct CivilDate
+    {
+        std::int64_t year = 1970;
+        unsigned month = 1;
+        unsigned day = 1;
+    };
+    /** The civil date `days` after 1970-01-01 (negative before it), proleptic Gregorian. */
+    static CivilDate civilFromDays(std::int64_t days);
 };
 
 } // namespace blastline::core
