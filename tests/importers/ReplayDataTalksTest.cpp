@@ -99,13 +99,39 @@ TEST_F(ReplayDataTalks, theWorldBeforeAndAfterTheDestroy)
     EXPECT_NE(std::find(after.deleted.begin(), after.deleted.end(), kCluster), after.deleted.end());
 }
 
+TEST_F(ReplayDataTalks, theWorldFollowsTheTrailsDeleteTimes)
+{
+    // DeleteDBCluster is recorded at 22:02:04: a second later the cluster is gone, whatever the engine's durations say.
+    const core::ReplayResult result = replay({});
+    const core::ReplayWorld just = result.worldAt(*core::UtcTime::parse("2026-02-26T22:02:05Z"));
+    EXPECT_NE(std::find(just.deleted.begin(), just.deleted.end(), kCluster), just.deleted.end());
+    const core::ReplayWorld before = result.worldAt(*core::UtcTime::parse("2026-02-26T22:02:03Z"));
+    EXPECT_NE(std::find(before.pending.begin(), before.pending.end(), kCluster), before.pending.end());
+}
+
 TEST_F(ReplayDataTalks, deletionProtectionSavesTheClusterAndSaysWhereHistoryDiverges)
 {
     const core::ReplayResult result = replay({"deletion-protection"});
-    EXPECT_NE(clusterFate(result), core::DataFate::Lost);
+    EXPECT_EQ(clusterFate(result), core::DataFate::Intact);
     EXPECT_FALSE(simulatedDeleteOf(result, kCluster));
     ASSERT_TRUE(result.divergence.has_value());
     EXPECT_NE(result.divergence->description.find("with the safeguards"), std::string::npos);
+    EXPECT_EQ(result.divergence->timeMs, *core::UtcTime::parse("2026-02-26T22:02:04Z")); // the recorded DeleteDBCluster
+    // The trail shows terraform-provider-aws 5.41.0, which turns EC2 termination protection off before it
+    // terminates: the bastion goes anyway, as it would have.
+    EXPECT_TRUE(simulatedDeleteOf(result, "aws_instance.bastion_host"));
+}
+
+TEST_F(ReplayDataTalks, aFinalSnapshotChangesTheJudgementNotTheDeletes)
+{
+    const core::ReplayResult result = replay({"final-snapshot"});
+    EXPECT_EQ(clusterFate(result), core::DataFate::Recoverable);
+    EXPECT_TRUE(simulatedDeleteOf(result, kCluster));
+    ASSERT_TRUE(result.divergence.has_value());
+    EXPECT_FALSE(result.divergence->operationsDiffer);
+    EXPECT_NE(result.divergence->description.find(std::string(kCluster) + ": lost \u2192 recoverable"),
+        std::string::npos)
+        << result.divergence->description;
 }
 
 TEST_F(ReplayDataTalks, anApprovalGateStopsTheDestroyBeforeAnythingGoes)
