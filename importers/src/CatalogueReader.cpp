@@ -363,7 +363,7 @@ void CatalogueReader::readText(std::string_view text, const std::string& name, c
 
 void CatalogueReader::readFile(const std::string& path, core::DeletionCatalogue& into)
 {
-    const MappedFile file(path);
+    const MappedFile file(path, fileLimits::kCatalogue);
     readText(file.text(), path, into);
 }
 

@@ -2,14 +2,13 @@
 #include "blastline/importers/ConfigurationReader.h"
 
 #include "HclParser.h"
+#include "MappedFile.h"
 #include "ModuleReader.h"
 
 #include "blastline/core/Error.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace blastline::importers {
@@ -44,11 +43,8 @@ bool isLocalSource(std::string_view source)
 
 std::string readFileText(const fs::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf()))
-        throw core::InputError("cannot read " + path.string());
-    return text.str();
+    const MappedFile file(path.string(), fileLimits::kConfigurationFile);
+    return std::string(file.text());
 }
 
 std::string remoteSourceWarning(const core::ModuleCall& call)

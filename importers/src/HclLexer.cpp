@@ -2,6 +2,7 @@
 #include "HclLexer.h"
 
 #include "HclTemplateText.h"
+#include "Utf8Text.h"
 
 #include "blastline/core/TextEncoding.h"
 
@@ -64,11 +65,31 @@ std::vector<HclToken> HclLexer::tokenize()
 {
     if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
         m_offset = 3; // a UTF-8 byte order mark, as some Windows editors write
+    requireUtf8();
     std::vector<HclToken> tokens;
     do {
         tokens.push_back(next());
     } while (tokens.back().kind != HclTokenKind::EndOfFile);
     return tokens;
+}
+
+void HclLexer::requireUtf8() const
+{
+    // Terraform refuses a file that is not UTF-8 ("Invalid character encoding"); reading it anyway would
+    // put bytes that are no text into names and values, and from there into reports and JSON output.
+    const std::size_t bad = firstIllFormedUtf8(m_text, m_offset);
+    if (bad == std::string_view::npos)
+        return;
+    HclPosition position = m_position; // counted as advance() counts
+    for (std::size_t before = m_offset; before < bad; ++before) {
+        if (m_text[before] == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else if ((static_cast<unsigned char>(m_text[before]) & 0xC0) != 0x80) {
+            ++position.column;
+        }
+    }
+    fail(position, "UTF-8 text (Terraform reads only UTF-8)", describeChar(m_text[bad]));
 }
 
 char HclLexer::peekChar(std::size_t ahead) const

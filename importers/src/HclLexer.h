@@ -54,6 +54,7 @@ private:
     HclToken lexIdentifier(HclPosition start);
     HclToken lexPunctuation(HclPosition start);
 
+    void requireUtf8() const;
     bool atEnd() const { return m_offset >= m_text.size(); }
     char peekChar(std::size_t ahead = 0) const;
     void advance();

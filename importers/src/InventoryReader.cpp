@@ -120,7 +120,7 @@ Inventory InventoryReader::readText(std::string_view text, const std::string& di
 
 Inventory InventoryReader::readFile(const std::string& path)
 {
-    const MappedFile file(path);
+    const MappedFile file(path, fileLimits::kInventory);
     return readText(file.text(), path);
 }
 

@@ -153,9 +153,55 @@ void expectObject(const json& value, const std::string& pointer, bool nullOk)
     throw StructureError(pointer, "expected an object, found " + describeJson(value));
 }
 
-std::string syntaxErrorDetail(const std::string& what)
+namespace {
+
+/**
+ * nlohmann ends a syntax error with "; last read: '<the text since the last token began>'". Inside a
+ * string ("invalid string: ...") that is the string's own bytes: they may be a secret (a state's
+ * password attribute), and when the error is a broken UTF-8 sequence they are not UTF-8, so our message
+ * (and the `--json` output that carries it) would not be either. So a string's bytes are never kept:
+ * an error inside a string loses the token (the line:column already points at it), and any other
+ * token keeps only what follows its last quote (a literal's text begins at the string before it), with
+ * each byte outside printable ASCII written as <0xNN>.
+ */
+std::string withoutRawToken(const std::string& what)
+{
+    static constexpr std::string_view kLastRead = "; last read: '";
+    const auto lastRead = what.find(kLastRead);
+    if (lastRead == std::string::npos)
+        return what;
+    const std::size_t tokenStart = lastRead + kLastRead.size();
+    const std::size_t tokenEnd = what.rfind('\'');
+    std::string text = what.substr(0, lastRead);
+    if (tokenEnd == std::string::npos || tokenEnd < tokenStart)
+        return text;
+    const std::string rest = what.substr(tokenEnd + 1);
+    if (text.find("invalid string") != std::string::npos)
+        return text + rest;
+    std::string_view token = std::string_view(what).substr(tokenStart, tokenEnd - tokenStart);
+    if (const auto quote = token.rfind('"'); quote != std::string_view::npos)
+        token.remove_prefix(quote + 1);
+    token.remove_prefix(std::min(token.size(), token.find_first_not_of(" \t\r\n:,")));
+    if (token.empty())
+        return text + rest;
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    text += kLastRead;
+    for (const char c : token) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7F)
+            text += c;
+        else
+            text.append("<0x").append(1, kHex[byte >> 4]).append(1, kHex[byte & 0xF]).append(">");
+    }
+    return text + "'" + rest;
+}
+
+} // namespace
+
+std::string syntaxErrorDetail(const std::string& rawWhat)
 {
     static constexpr std::string_view kLead = "syntax error while parsing ";
+    const std::string what = withoutRawToken(rawWhat);
     const auto lead = what.find(kLead);
     if (lead == std::string::npos) {
         const auto colon = what.find(": ");

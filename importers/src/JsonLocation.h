@@ -57,7 +57,9 @@ private:
 /**
  * What nlohmann's parse_error says was expected, reworded for our messages: its own line and column
  * (which count bytes) are dropped, since ours count characters; "syntax error while parsing X -
- * unexpected ..." becomes "unexpected ... (while parsing X)".
+ * unexpected ..." becomes "unexpected ... (while parsing X)". Its "last read" token never keeps a
+ * string's bytes (maybe a secret, maybe not UTF-8) and writes other bytes outside printable ASCII as
+ * <0xNN>, so the detail is printable ASCII.
  */
 std::string syntaxErrorDetail(const std::string& what);
 /**

@@ -21,7 +21,7 @@ namespace {
 
 } // namespace
 
-MappedFile::MappedFile(const std::string& path)
+MappedFile::MappedFile(const std::string& path, const FileLimit& limit)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -35,7 +35,12 @@ MappedFile::MappedFile(const std::string& path)
     }
     if (S_ISDIR(info.st_mode)) {
         ::close(fd);
-        throw core::InputError(path + ": is a directory; expected a state file");
+        throw core::InputError(path + ": is a directory; expected " + limit.document);
+    }
+    // Refused before anything is mapped: a sparse or hostile file of terabytes costs nothing here.
+    if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > limit.maxBytes) {
+        ::close(fd);
+        refuseIfTooLarge(path, static_cast<std::uint64_t>(info.st_size), limit);
     }
     if (S_ISREG(info.st_mode) && info.st_size > 0) {
         void* data = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
@@ -65,6 +70,10 @@ MappedFile::MappedFile(const std::string& path)
             break;
         }
         m_fallback.append(buffer, static_cast<std::size_t>(got));
+        if (m_fallback.size() > limit.maxBytes) {
+            ::close(fd);
+            refuseStreamPastLimit(path, limit);
+        }
     }
     ::close(fd);
     m_data = m_fallback.data();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "FileLimits.h"
+
 #include <string>
 #include <string_view>
 
@@ -9,12 +11,13 @@ namespace blastline::importers {
 /**
  * A whole file as one read-only view. Mapped rather than read: the parser walks it once, front to
  * back, and the kernel can drop the clean pages under memory pressure (states reach hundreds of MB).
- * Throws core::InputError naming the file when it cannot be opened or read.
+ * Throws core::InputError naming the file when it cannot be opened or read, or when it is larger
+ * than `limit` (checked before a byte is mapped or read; a pipe stops being read at the limit).
  */
 class MappedFile
 {
 public:
-    explicit MappedFile(const std::string& path);
+    MappedFile(const std::string& path, const FileLimit& limit);
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;

@@ -195,7 +195,7 @@ core::TerraformPlan PlanReader::readText(
 
 core::TerraformPlan PlanReader::readFile(const std::string& path, core::ProgressSink* progress)
 {
-    const MappedFile file(path);
+    const MappedFile file(path, fileLimits::kPlan);
     return readText(file.text(), path, progress);
 }
 

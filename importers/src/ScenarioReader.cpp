@@ -241,7 +241,7 @@ core::Scenario ScenarioReader::readFile(const std::string& pathOrFolder)
     std::error_code error;
     if (std::filesystem::is_directory(path, error))
         path /= "scenario.json";
-    const MappedFile file(path.string());
+    const MappedFile file(path.string(), fileLimits::kScenario);
     std::filesystem::path folder = path.parent_path();
     if (folder.empty())
         folder = ".";

@@ -167,7 +167,7 @@ core::TerraformState StateReader::readText(
 
 core::TerraformState StateReader::readFile(const std::string& path, core::ProgressSink* progress)
 {
-    const MappedFile file(path);
+    const MappedFile file(path, fileLimits::kState);
     if (auto state = readStateV4Fast(file.text(), file.readableSize(), path, progress)) {
         return std::move(*state);
     }
