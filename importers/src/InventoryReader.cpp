@@ -3,6 +3,7 @@
 
 #include "InventoryRecords.h"
 #include "JsonLocation.h"
+#include "LimitedReaders.h"
 #include "MappedFile.h"
 
 #include "blastline/core/Error.h"
@@ -79,7 +80,7 @@ void warnIfOnePage(const json& root, Inventory& inventory)
     }
 }
 
-Inventory parse(std::string_view text, const std::string& name)
+Inventory parse(std::string_view text, const std::string& name, const RecordLimits& limits)
 {
     const json root = parseJson(text, name);
     const InventoryShape& shape = detectShape(root);
@@ -87,6 +88,10 @@ Inventory parse(std::string_view text, const std::string& name)
     const json& entries = root.at(std::string(shape.key));
     if (!entries.is_array()) {
         throw StructureError(pointer, "expected an array, found " + describeJson(entries));
+    }
+    if (entries.size() > limits.recoveryPoints) {
+        throw tooManyRecords(
+            pointer + "/" + std::to_string(limits.recoveryPoints), limits.recoveryPoints, recordKinds::kRecoveryPoints);
     }
     Inventory inventory;
     inventory.path = name;
@@ -106,16 +111,21 @@ Inventory parse(std::string_view text, const std::string& name)
 
 } // namespace
 
-Inventory InventoryReader::readText(std::string_view text, const std::string& displayName)
+Inventory readInventoryText(std::string_view text, const std::string& displayName, const RecordLimits& limits)
 {
     try {
-        return parse(text, displayName);
+        return parse(text, displayName, limits);
     } catch (const StructureError& error) {
         throw InputError(structureErrorMessage(displayName, error));
     } catch (const nlohmann::json::exception& error) {
         // A shape the converters did not anticipate; still the input's fault, still no partial result.
         throw InputError(displayName + ": unexpected content: " + error.what());
     }
+}
+
+Inventory InventoryReader::readText(std::string_view text, const std::string& displayName)
+{
+    return readInventoryText(text, displayName, RecordLimits {});
 }
 
 Inventory InventoryReader::readFile(const std::string& path)

@@ -2,6 +2,7 @@
 #include "blastline/importers/PlanReader.h"
 
 #include "JsonLocation.h"
+#include "LimitedReaders.h"
 #include "MappedFile.h"
 #include "PlanConfiguration.h"
 #include "PlanPriorState.h"
@@ -100,7 +101,8 @@ void checkIsPlan(const json& root)
     }
 }
 
-std::vector<core::ResourceChange> readChanges(const json& root, const char* field, core::ProgressSink* progress)
+std::vector<core::ResourceChange> readChanges(
+    const json& root, const char* field, std::size_t limit, core::ProgressSink* progress)
 {
     std::vector<core::ResourceChange> changes;
     const json* entries = findField(root, field);
@@ -110,6 +112,9 @@ std::vector<core::ResourceChange> readChanges(const json& root, const char* fiel
     const std::string pointer = std::string("/").append(field);
     if (!entries->is_array()) {
         throw StructureError(pointer, std::string("expected an array, found ").append(describeJson(*entries)));
+    }
+    if (entries->size() > limit) {
+        throw tooManyRecords(pointer + "/" + std::to_string(limit), limit, recordKinds::kResourceChanges);
     }
     changes.reserve(entries->size());
     for (std::size_t i = 0; i < entries->size(); ++i) {
@@ -125,7 +130,8 @@ std::vector<core::ResourceChange> readChanges(const json& root, const char* fiel
     return changes;
 }
 
-core::TerraformPlan readPlan(const json& root, const std::string& name, core::ProgressSink* progress)
+core::TerraformPlan readPlan(
+    const json& root, const std::string& name, core::ProgressSink* progress, const RecordLimits& limits)
 {
     checkIsPlan(root);
     if (boolField(root, "errored", "")) {
@@ -141,8 +147,8 @@ core::TerraformPlan readPlan(const json& root, const std::string& name, core::Pr
     // 0.x outputs have neither field; their plans were always applyable and complete.
     plan.applyable = root.contains("applyable") ? boolField(root, "applyable", "") : true;
     plan.complete = root.contains("complete") ? boolField(root, "complete", "") : true;
-    plan.resourceChanges = readChanges(root, "resource_changes", progress);
-    plan.resourceDrift = readChanges(root, "resource_drift", progress);
+    plan.resourceChanges = readChanges(root, "resource_changes", limits.resourceChanges, progress);
+    plan.resourceDrift = readChanges(root, "resource_drift", limits.resourceChanges, progress);
     if (const json* prior = findField(root, "prior_state"); prior != nullptr && !prior->is_null()) {
         try {
             plan.priorState = readPriorState(*prior, name);
@@ -171,8 +177,8 @@ core::TerraformPlan readPlan(const json& root, const std::string& name, core::Pr
 
 } // namespace
 
-core::TerraformPlan PlanReader::readText(
-    std::string_view text, const std::string& displayName, core::ProgressSink* progress)
+core::TerraformPlan readPlanText(
+    std::string_view text, const std::string& displayName, core::ProgressSink* progress, const RecordLimits& limits)
 {
     if (progress != nullptr) {
         progress->progress("Reading plan", 0, text.size());
@@ -180,7 +186,7 @@ core::TerraformPlan PlanReader::readText(
     const json root = parseJson(text, displayName);
     core::TerraformPlan plan;
     try {
-        plan = readPlan(root, displayName, progress);
+        plan = readPlan(root, displayName, progress, limits);
     } catch (const StructureError& error) {
         throw InputError(structureErrorMessage(displayName, error));
     } catch (const json::exception& error) {
@@ -191,6 +197,12 @@ core::TerraformPlan PlanReader::readText(
         progress->progress("Reading plan", text.size(), text.size());
     }
     return plan;
+}
+
+core::TerraformPlan PlanReader::readText(
+    std::string_view text, const std::string& displayName, core::ProgressSink* progress)
+{
+    return readPlanText(text, displayName, progress, RecordLimits {});
 }
 
 core::TerraformPlan PlanReader::readFile(const std::string& path, core::ProgressSink* progress)

@@ -3,6 +3,7 @@
 
 #include "JsonLocation.h"
 #include "MappedFile.h"
+#include "RecordLimits.h"
 #include "ScenarioFields.h"
 #include "ScenarioSections.h"
 
@@ -138,6 +139,7 @@ core::ScenarioMetadata readMetadata(const json& root, ScenarioContext& context)
 std::filesystem::path resolvePath(
     const std::string& relative, const std::string& pointer, const ScenarioContext& context)
 {
+    refuseUnusablePath(relative, pointer); // before the filesystem is asked, which would say less
     const std::filesystem::path path(relative);
     // Absolute paths would tie the scenario to one machine; the folder is meant to travel whole.
     if (path.is_absolute())

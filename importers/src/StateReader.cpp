@@ -78,7 +78,8 @@ Shape detectShape(const StateSaxHandler& handler)
         "show -json`)");
 }
 
-core::TerraformState parse(std::string_view text, const std::string& name, core::ProgressSink* progress)
+core::TerraformState parse(
+    std::string_view text, const std::string& name, core::ProgressSink* progress, const RecordLimits& limits)
 {
     if (isBlank(text)) {
         throw InputError(name + ": the file is empty; expected a Terraform state (JSON)");
@@ -86,7 +87,7 @@ core::TerraformState parse(std::string_view text, const std::string& name, core:
     StateV4Handler v4;
     StateV3Upgrader v3;
     ShowJsonReader showJson;
-    StateSaxHandler handler(v4, v3, showJson);
+    StateSaxHandler handler(v4, v3, showJson, limits);
     ProgressTracker tracker(text, progress);
     const ProgressIterator first(text.data(), &tracker);
     const ProgressIterator last(text.data() + text.size(), nullptr);
@@ -142,10 +143,10 @@ core::TerraformState parse(std::string_view text, const std::string& name, core:
 } // namespace
 
 core::TerraformState readStateReference(
-    std::string_view text, const std::string& displayName, core::ProgressSink* progress)
+    std::string_view text, const std::string& displayName, core::ProgressSink* progress, const RecordLimits& limits)
 {
     try {
-        return parse(text, displayName, progress);
+        return parse(text, displayName, progress, limits);
     } catch (const StructureError& error) {
         throw InputError(structureErrorMessage(displayName, error));
     } catch (const json::exception& error) {
@@ -156,13 +157,19 @@ core::TerraformState readStateReference(
 
 // Format 4 states go through the simdjson fast path; whatever it declines (other formats, errors,
 // odd shapes) is read again by the reference path, which owns every error message.
+core::TerraformState readStateText(
+    std::string_view text, const std::string& displayName, core::ProgressSink* progress, const RecordLimits& limits)
+{
+    if (auto state = readStateV4Fast(text, displayName, progress, limits)) {
+        return std::move(*state);
+    }
+    return readStateReference(text, displayName, progress, limits);
+}
+
 core::TerraformState StateReader::readText(
     std::string_view text, const std::string& displayName, core::ProgressSink* progress)
 {
-    if (auto state = readStateV4Fast(text, displayName, progress)) {
-        return std::move(*state);
-    }
-    return readStateReference(text, displayName, progress);
+    return readStateText(text, displayName, progress, RecordLimits {});
 }
 
 core::TerraformState StateReader::readFile(const std::string& path, core::ProgressSink* progress)

@@ -10,10 +10,12 @@ namespace blastline::importers {
 using core::AttributeValue;
 using nlohmann::json;
 
-StateSaxHandler::StateSaxHandler(StateV4Handler& v4, StateV3Upgrader& v3, ShowJsonReader& showJson)
+StateSaxHandler::StateSaxHandler(
+    StateV4Handler& v4, StateV3Upgrader& v3, ShowJsonReader& showJson, const RecordLimits& limits)
     : m_v4(v4)
     , m_v3(v3)
     , m_showJson(showJson)
+    , m_limits(limits)
 { }
 
 bool StateSaxHandler::scalar(json value, AttributeValue leaf)
@@ -203,6 +205,9 @@ bool StateSaxHandler::startContainer(bool isArray)
         m_capture = Capture::Skip; // keep parsing (the version may still explain it), ignore the contents
         return true;
     }
+    if (slot.role == Role::V4Instance || slot.role == Role::ShowResource) {
+        countInstance(pointerOf(m_frames.size()));
+    }
     m_frames.push_back({slot.role, isArray, 0, {}});
     switch (slot.role) {
     case Role::V4Resource:
@@ -265,6 +270,7 @@ void StateSaxHandler::deliver(Target target, json value)
         m_v3ModuleFields[key] = std::move(value);
         break;
     case Target::V3Resource:
+        countInstance(pointerOf(m_frames.size()));
         m_v3Resources.emplace_back(key, std::move(value));
         break;
     case Target::ShowOutputs:
@@ -280,6 +286,11 @@ void StateSaxHandler::deliver(Target target, json value)
 
 void StateSaxHandler::deliverFlat(Target target, FlatEntries entries)
 {
+    // Thrown whatever the format turns out to be: a limit is not a question of shape. The fast
+    // path declines the same counts, so this is the message either way.
+    if (entries.size() > m_limits.attributesPerInstance) {
+        throw tooManyRecords(pointerOf(m_frames.size()), m_limits.attributesPerInstance, recordKinds::kAttributes);
+    }
     switch (target) {
     case Target::V4Attributes:
         m_v4Instance.attributes = std::move(entries);
@@ -337,6 +348,13 @@ std::string StateSaxHandler::pointerOf(std::size_t frameIndex) const
         pointer += frame.isArray ? std::to_string(frame.count - 1) : pointerToken(frame.key);
     }
     return pointer;
+}
+
+void StateSaxHandler::countInstance(const std::string& pointer)
+{
+    if (++m_instanceCount > m_limits.stateInstances) {
+        throw tooManyRecords(pointer, m_limits.stateInstances, recordKinds::kStateInstances);
+    }
 }
 
 bool StateSaxHandler::formatSettled() const

@@ -4,6 +4,7 @@
 #include "AttributeFlattener.h"
 #include "JsonDomBuilder.h"
 #include "JsonLocation.h"
+#include "RecordLimits.h"
 #include "StateRecord.h"
 
 #include <nlohmann/json.hpp>
@@ -33,7 +34,7 @@ class StateV4Handler;
 class StateSaxHandler
 {
 public:
-    StateSaxHandler(StateV4Handler& v4, StateV3Upgrader& v3, ShowJsonReader& showJson);
+    StateSaxHandler(StateV4Handler& v4, StateV3Upgrader& v3, ShowJsonReader& showJson, const RecordLimits& limits);
 
     // The nlohmann SAX interface.
     bool null();
@@ -122,10 +123,13 @@ private:
     std::string pointerOf(std::size_t frameIndex) const;
     void fail(const StructureError& error);
     bool formatSettled() const;
+    void countInstance(const std::string& pointer);
 
     StateV4Handler& m_v4;
     StateV3Upgrader& m_v3;
     ShowJsonReader& m_showJson;
+    const RecordLimits& m_limits;
+    std::size_t m_instanceCount = 0; // every format's instances so far, against m_limits.stateInstances
 
     std::vector<Frame> m_frames;
     Capture m_capture = Capture::None;

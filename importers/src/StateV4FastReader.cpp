@@ -38,10 +38,11 @@ namespace ondemand = fastjson::ondemand;
 using fastjson::ondemand::json_type;
 
 StateV4FastReader::StateV4FastReader(
-    std::string_view text, const std::string& displayName, core::ProgressSink* progress)
+    std::string_view text, const std::string& displayName, core::ProgressSink* progress, const RecordLimits& limits)
     : m_text(text)
     , m_displayName(displayName)
     , m_progress(progress)
+    , m_limits(limits)
     , m_nextMark(ProgressTracker::kStep)
 { }
 
@@ -201,6 +202,10 @@ void StateV4FastReader::instances(ondemand::value value)
         bail();
     }
     for (auto itemResult : take(value.get_array())) {
+        // Over the limit the reference reader reads the file again and names the instance.
+        if (m_instances.size() + m_pending.size() >= m_limits.stateInstances) {
+            bail();
+        }
         m_pending.push_back(instance(take(std::move(itemResult))));
     }
 }
@@ -236,7 +241,7 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
         ondemand::value item = field.value();
         if (key == "attributes") {
             once(seen, Attributes);
-            attributes = m_flattener.flatten(item);
+            attributes = flattenCounted(item);
         } else if (key == "schema_version") {
             once(seen, SchemaVersion);
             instance.schemaVersion = unsignedValue(item);
@@ -274,10 +279,10 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
             instance.createBeforeDestroy = boolValue(item);
         } else if (key == "attributes_flat") {
             once(seen, FlatAttributes);
-            flatAttributes = m_flattener.flatten(item);
+            flatAttributes = flattenCounted(item);
         } else if (key == "identity") {
             once(seen, Identity);
-            identity = m_flattener.flatten(item);
+            identity = flattenCounted(item);
         } else {
             fastjson::validate(item); // `private` and fields we do not use
         }
@@ -290,6 +295,15 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
     instance.attributes = makeAttributes(std::move(attributes), sensitive);
     instance.identity = makeAttributes(std::move(identity), {});
     return instance;
+}
+
+FlatEntries StateV4FastReader::flattenCounted(ondemand::value value)
+{
+    FlatEntries entries = m_flattener.flatten(value);
+    if (entries.size() > m_limits.attributesPerInstance) {
+        bail(); // the reference reader names the field and the limit
+    }
+    return entries;
 }
 
 void StateV4FastReader::finishResource(const ResourceHeader& header)
@@ -313,8 +327,8 @@ void StateV4FastReader::finishResource(const ResourceHeader& header)
     m_pending.clear();
 }
 
-std::optional<core::TerraformState> readStateV4Fast(
-    std::string_view json, std::size_t readable, const std::string& displayName, core::ProgressSink* progress)
+std::optional<core::TerraformState> readStateV4Fast(std::string_view json, std::size_t readable,
+    const std::string& displayName, core::ProgressSink* progress, const RecordLimits& limits)
 {
     // simdjson reads up to SIMDJSON_PADDING bytes past the end: use the caller's slack (the rest of
     // a mapped page) when there is enough, else a padded copy.
@@ -329,7 +343,7 @@ std::optional<core::TerraformState> readStateV4Fast(
     try {
         ondemand::parser parser;
         ondemand::document document = take(parser.iterate(input));
-        StateV4FastReader reader(std::string_view(input.data(), input.size()), displayName, progress);
+        StateV4FastReader reader(std::string_view(input.data(), input.size()), displayName, progress, limits);
         return reader.read(document);
     } catch (const fastjson::Bail&) {
         return std::nullopt;

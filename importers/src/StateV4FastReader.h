@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FastJsonValue.h"
+#include "RecordLimits.h"
 #include "ResourceHeaderCache.h"
 #include "StateRecord.h"
 
@@ -25,7 +26,8 @@ namespace blastline::importers {
 class StateV4FastReader
 {
 public:
-    StateV4FastReader(std::string_view text, const std::string& displayName, core::ProgressSink* progress);
+    StateV4FastReader(std::string_view text, const std::string& displayName, core::ProgressSink* progress,
+        const RecordLimits& limits);
 
     core::TerraformState read(fastjson::ondemand::document& document);
 
@@ -49,10 +51,12 @@ private:
     core::ResourceInstance instance(fastjson::ondemand::value value);
     void finishResource(const ResourceHeader& header);
     void reached(fastjson::ondemand::value& value);
+    FlatEntries flattenCounted(fastjson::ondemand::value value);
 
     std::string_view m_text;
     const std::string& m_displayName;
     core::ProgressSink* m_progress;
+    const RecordLimits& m_limits;
     std::size_t m_nextMark;
 
     fastjson::FastFlattener m_flattener;

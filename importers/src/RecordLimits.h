@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "JsonLocation.h"
+
+#include <cstddef>
+#include <string>
+
+namespace blastline::importers {
+
+/**
+ * How many records of each kind one file may hold (docs/reliability.md, "Limits", lists them). Like
+ * the file-size limits (FileLimits.h) each is far above any real input: they exist so that a wrong
+ * or hostile file is refused with its place and the limit instead of growing a result without end.
+ * Each is one counter compared once per record, so the hot paths do not notice them.
+ *
+ * Production code always reads with the defaults (`RecordLimits {}`); the readers take the struct
+ * only so that tests can meet a limit with a small file (StateReaderPaths.h, LimitedReaders.h).
+ */
+struct RecordLimits
+{
+    // The 500,000-instance bench state is 435 MB; 4 GiB (the state's size limit) of the smallest
+    // instances a state can hold is near 20 million.
+    std::size_t stateInstances = 20'000'000;
+    // Flattened leaves of one instance's `attributes` (or `attributes_flat`, `identity`, show-json
+    // `values`). The largest real ones (IAM policies, big tag maps) hold thousands.
+    std::size_t attributesPerInstance = 1'000'000;
+    // One AWS CLI listing of 1 GiB (its size limit) at the smallest real record (~100 bytes).
+    std::size_t recoveryPoints = 10'000'000;
+    // `resource_changes` (and `resource_drift`) of one plan: one per instance of the state planned.
+    std::size_t resourceChanges = 20'000'000;
+};
+
+/** What the readers call each kind of record in their messages. */
+namespace recordKinds {
+inline constexpr const char* kStateInstances = "resource instances a state";
+inline constexpr const char* kAttributes = "attributes (flattened values) an instance";
+inline constexpr const char* kRecoveryPoints = "recovery points an inventory listing";
+inline constexpr const char* kResourceChanges = "resource changes a plan";
+} // namespace recordKinds
+
+/**
+ * The error for the record at `pointer` that goes past `limit`: "more than the 20,000,000 resource
+ * instances a state may have (Blastline's limit; see docs/reliability.md)".
+ */
+StructureError tooManyRecords(const std::string& pointer, std::size_t limit, const char* kind);
+
+/**
+ * Paths a scenario names (its evidence files) are refused before the filesystem is asked about
+ * them when longer than Linux's PATH_MAX, or when one component is longer than NAME_MAX: no
+ * filesystem Blastline runs on could hold them, and the error then names the scenario's field.
+ */
+namespace pathLimits {
+inline constexpr std::size_t kMaxPathBytes = 4096; // PATH_MAX
+inline constexpr std::size_t kMaxComponentBytes = 255; // NAME_MAX
+} // namespace pathLimits
+
+/** Throws StructureError at `pointer` when `path` is over a path limit or holds a NUL byte. */
+void refuseUnusablePath(const std::string& path, const std::string& pointer);
+
+} // namespace blastline::importers
