@@ -44,7 +44,10 @@ bool IsoDate::isValid(std::string_view date)
 std::optional<std::string> IsoDate::addDays(std::string_view date, double days)
 {
     const auto ymd = parse(date);
-    if (!ymd || !std::isfinite(days))
+    // Ten thousand years either way: past that no date is meant, and a larger double would not convert to a day count
+    // (undefined behaviour) — a retention period is read from a state or an inventory, which may say anything.
+    constexpr double kMostDays = 3'652'500;
+    if (!ymd || !std::isfinite(days) || std::abs(days) > kMostDays)
         return std::nullopt;
     const std::chrono::sys_days start {*ymd};
     return format(std::chrono::year_month_day {start + std::chrono::days {static_cast<long>(std::floor(days))}});

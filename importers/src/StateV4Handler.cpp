@@ -27,10 +27,14 @@ InstanceKey readInstanceKey(const json& record, const char* field)
     }
     // Go decodes JSON numbers as float64 and Terraform keeps the integer part; we accept only
     // whole numbers so that a typo cannot silently merge two instances.
-    if (key->is_number_float() && std::trunc(key->get<double>()) == key->get<double>()) {
+    // Only those an int64 holds: converting a larger double is undefined behaviour (fuzz_state found 7.8e51).
+    constexpr double kInt64Bound = 9223372036854775808.0; // 2^63, exactly representable
+    if (key->is_number_float() && std::trunc(key->get<double>()) == key->get<double>()
+        && key->get<double>() >= -kInt64Bound && key->get<double>() < kInt64Bound) {
         return InstanceKey::index(static_cast<std::int64_t>(key->get<double>()));
     }
-    throw StructureError(std::string("/") + field, "expected a number or a string, found " + describeJson(*key));
+    throw StructureError(std::string("/") + field,
+        "expected a string or a whole number that fits 64 bits, found " + describeJson(*key));
 }
 
 core::ResourceMode readResourceMode(const json& record, const char* field)

@@ -69,7 +69,13 @@ std::vector<ErrorRow> errorRows()
             {"OpenTofu-encrypted", "key", "tofu state pull"}},
         {"plan", R"({"format_version": "1.2", "planned_values": {}, "resource_changes": []})", {"is a plan"}},
         {"indexKeyObject", oneInstance(R"({"index_key": {"a": 1}})"),
-            {"at /resources/0/instances/0/index_key: expected a number or a string, found an object"}},
+            {"at /resources/0/instances/0/index_key: expected a string or a whole number that fits 64 bits, found an "
+             "object"}},
+        // fuzz_state: a whole float past int64 was converted anyway (undefined behaviour, caught by UBSan).
+        {"indexKeyHugeFloat", oneInstance(R"({"index_key": 7.77778e51})"),
+            {"at /resources/0/instances/0/index_key: expected a string or a whole number that fits 64 bits"}},
+        {"indexKeyJustPastInt64", oneInstance(R"({"index_key": 9223372036854775808.0})"),
+            {"at /resources/0/instances/0/index_key:"}},
         {"indexKeyAfterOkInstance", oneInstance(R"({"index_key": 0}, {"index_key": true})"),
             {"at /resources/0/instances/1/index_key:", "found a boolean"}},
         {"badMode", oneInstance("{}", R"("mode": "ephemeral")"), {"at /resources/0/mode:", "invalid resource mode"}},
