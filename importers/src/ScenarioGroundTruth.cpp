@@ -63,11 +63,12 @@ std::vector<core::DataStoreTruth> readDataStores(const json& truth, const Scenar
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string pointer = "/ground_truth/data_stores/" + std::to_string(i);
         const json& item = objectAt(list[i], pointer);
-        checkKeys(item, pointer, {"address", "fate", "note", "recovery_points", "sources"});
+        checkKeys(item, pointer, {"address", "fate", "note", "at_risk", "recovery_points", "sources"});
         core::DataStoreTruth store;
         store.address = textField(item, "address", pointer);
         store.fate = parseFate(item, pointer);
         store.note = stringField(item, "note", pointer, false);
+        store.atRisk = stringField(item, "at_risk", pointer, false);
         store.recoveryPoints = readRecoveryPoints(item, pointer, context);
         store.sources = sourceList(item, pointer, context);
         expectSourcedOrReconstructed(store.sources, false, pointer);

@@ -109,6 +109,7 @@ TEST(ScenarioDataTalks, groundTruthFollowsThePrimarySources)
     const core::DataStoreTruth& cluster = scenario.groundTruth.dataStores[0];
     EXPECT_EQ(cluster.address, "aws_rds_cluster.dev_course_management_cluster");
     EXPECT_EQ(cluster.fate, core::DataStoreFate::Lost);
+    EXPECT_NE(cluster.atRisk.find("1,943,200 rows in courses_answer"), std::string::npos);
     ASSERT_EQ(cluster.recoveryPoints.size(), 3u);
     EXPECT_EQ(cluster.recoveryPoints[1].kind, "automated-backups");
     EXPECT_EQ(cluster.recoveryPoints[1].fate, core::RecoveryPointTruth::Fate::Deleted);

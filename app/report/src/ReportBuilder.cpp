@@ -34,6 +34,14 @@ std::string typeOf(const std::string& address)
     return typeDot == std::string::npos ? rest : rest.substr(typeDot + 1);
 }
 
+std::string joinedSources(const std::vector<std::string>& sources)
+{
+    std::string text;
+    for (const std::string& source : sources)
+        text += (text.empty() ? "" : ", ") + source;
+    return text;
+}
+
 /** Size at risk where the state says it: allocated storage of a database, size of a volume. */
 std::string atRiskOf(const core::ResourceGraph* graph, const std::string& address)
 {
@@ -251,8 +259,14 @@ ReportModel ReportBuilder::fromScenario(
     model.summary = scenario.metadata.summary;
     model.verdict = core::toString(replay.outcome.verdict);
 
-    for (const core::ReplayOutcome::DataStore& store : replay.outcome.dataStores)
+    for (const core::ReplayOutcome::DataStore& store : replay.outcome.dataStores) {
         model.impact.push_back(impactOf(store, replay.graph.get()));
+        // What the sources say was at stake says more than a size the state may or may not hold.
+        for (const core::DataStoreTruth& truth : scenario.groundTruth.dataStores) {
+            if (truth.address == store.address && !truth.atRisk.empty())
+                model.impact.back().atRisk = truth.atRisk + " (sources: " + joinedSources(truth.sources) + ")";
+        }
+    }
 
     const RecordedDestruction recorded = destructiveCalls(session.trail());
     model.bursts = burstsOf(session.trail(), replay);

@@ -198,6 +198,8 @@ struct DataStoreTruth
     std::string address; // resource address in the evidence's state
     DataStoreFate fate = DataStoreFate::Lost;
     std::string note;
+    /** What the sources say was at stake in it ("1,943,200 rows in courses_answer"), or empty. */
+    std::string atRisk;
     std::vector<RecoveryPointTruth> recoveryPoints;
     std::vector<std::string> sources;
 };
