@@ -112,6 +112,10 @@ void writeJson(std::ostream& out, const ReplayReport& report)
         json.endObject();
     }
     json.endArray();
+    json.key("notes").beginArray();
+    for (const std::string& note : result.outcome.notes)
+        json.value(note);
+    json.endArray();
     json.endObject();
 
     json.key("divergence");
@@ -182,6 +186,8 @@ void writeText(std::ostream& out, const ReplayReport& report, const OutputStyle&
     }
     if (result.outcome.dataStores.empty())
         out << "  (no data stores deleted)\n";
+    for (const std::string& note : result.outcome.notes)
+        out << "  Note: " << note << '\n';
 
     if (result.divergence) {
         out << '\n'

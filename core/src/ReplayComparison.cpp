@@ -65,6 +65,10 @@ SafeguardEffect effectOf(const ReplayEngine& engine, const ReplayResult& baselin
     effect.actsAt = alone.divergence;
     if (!effect.actsAt && !effect.changes.empty())
         effect.actsAt = judgementStep(baseline, effect.changes);
+    for (const std::string& note : alone.outcome.notes) {
+        if (std::find(baseline.outcome.notes.begin(), baseline.outcome.notes.end(), note) == baseline.outcome.notes.end())
+            effect.notes.push_back(note);
+    }
     return effect;
 }
 

@@ -288,6 +288,11 @@ private:
             m_simulated == 1 ? result.analysis.verdict : worse(m_result.outcome.verdict, result.analysis.verdict);
         for (const DataStoreResult& store : result.analysis.dataStores)
             m_result.outcome.dataStores.push_back({store.address, store.fate, store.explanation, store.recoveryPoints});
+        for (const std::string& note : result.analysis.notes) {
+            std::vector<std::string>& notes = m_result.outcome.notes;
+            if (std::find(notes.begin(), notes.end(), note) == notes.end())
+                notes.push_back(note);
+        }
     }
 
     void addAddresses(const TerraformState& state)

@@ -56,6 +56,28 @@ ConfigResource& configResourceFor(TerraformConfiguration& configuration, const R
 }
 
 /**
+ * The safeguards that still act on calls made outside Terraform (a console, a script): deletion protection, an SCP
+ * and backups elsewhere do; prevent_destroy is Terraform's configuration, and a final snapshot or kept automated
+ * backups are parameters of the delete call, which the recorded caller chose. Those are left out, and said so.
+ */
+std::vector<Safeguard> outsideTerraform(const std::vector<Safeguard>& safeguards, std::vector<std::string>& notes)
+{
+    std::vector<Safeguard> kept;
+    for (const Safeguard safeguard : safeguards) {
+        const bool terraformOnly = safeguard == Safeguard::PreventDestroy || safeguard == Safeguard::FinalSnapshot
+            || safeguard == Safeguard::RetainAutomatedBackups;
+        if (!terraformOnly) {
+            kept.push_back(safeguard);
+            continue;
+        }
+        notes.push_back(std::string(toString(safeguard))
+            + " changes nothing here: it acts through Terraform (its configuration, or the parameters of the delete "
+              "call it makes), and the recorded calls were made outside Terraform with their own parameters");
+    }
+    return kept;
+}
+
+/**
  * The run's facts: the inputs' own, and $via_terraform, which tells the rules whether the deletes go through the
  * provider (a destroy, an apply) or are calls a trail recorded from elsewhere (a console, a script): the provider
  * lifts some protections before deleting, a bare API call does not.
@@ -151,7 +173,9 @@ WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState st
     const std::optional<TerraformState> asItWas = recorded ? std::optional<TerraformState>(state) : std::nullopt;
     std::optional<TerraformConfiguration> configuration = inputs.configuration;
     std::vector<RecoveryPoint> inventory = inputs.inventory;
-    const bool scp = applySafeguards(safeguards, catalogue, state, configuration, inventory);
+    std::vector<std::string> notes;
+    const std::vector<Safeguard> effective = recorded ? outsideTerraform(safeguards, notes) : safeguards;
+    const bool scp = applySafeguards(effective, catalogue, state, configuration, inventory);
 
     std::vector<std::string> forgotten;
     if (configuration) {
@@ -189,7 +213,6 @@ WhatIfResult WhatIfEngine::execute(const WhatIfInputs& inputs, TerraformState st
     // prevent_destroy is checked when Terraform plans, before anything is deleted: one protected
     // instance in scope and the whole run stops (formats.md C.4). It applies only where the block exists.
     std::optional<AbortReason> aborted;
-    std::vector<std::string> notes;
     if (configuration) {
         for (const auto& op : result.simulation.operations) {
             const ResourceInstance& instance = graph.instance(op.node);

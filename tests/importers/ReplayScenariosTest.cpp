@@ -208,6 +208,14 @@ TEST(ReplayCodeSpaces, safeguardsThatCouldNotHaveActedChangeNothingOrNotTheVerdi
     EXPECT_EQ(fateOf(protectedRun, "aws_instance.svn_1"), core::DataFate::Intact);
     EXPECT_EQ(fateOf(protectedRun, "aws_ebs_volume.database"), core::DataFate::Lost);
     EXPECT_EQ(protectedRun.outcome.verdict, core::Verdict::DataLoss);
+    // What acts through Terraform (its configuration, the parameters of its delete calls) cannot change console calls.
+    for (const char* terraformOnly : {"prevent-destroy", "final-snapshot", "retain-automated-backups"}) {
+        const core::ReplayResult result = codeSpaces.replay({terraformOnly});
+        EXPECT_FALSE(result.divergence) << terraformOnly;
+        EXPECT_EQ(result.outcome.verdict, core::Verdict::DataLoss) << terraformOnly;
+        ASSERT_EQ(result.outcome.notes.size(), 1u) << terraformOnly;
+        EXPECT_NE(result.outcome.notes.front().find("made outside Terraform"), std::string::npos);
+    }
 }
 
 TEST(ReplayCodeSpaces, groundTruthListsWhatWasLost)

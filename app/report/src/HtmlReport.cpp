@@ -180,7 +180,7 @@ void writeActions(std::ostream& out, const ReportModel& model)
         for (std::size_t i = 0; i < item.changes.size(); ++i)
             out << (i ? "<br/>" : "") << E::escape(item.changes[i]);
         out << "</td><td>";
-        if (item.changesNothing || (!item.actsAtMs && item.actsAt.empty()))
+        if ((item.changesNothing && item.actsAt.empty()) || (!item.actsAtMs && item.actsAt.empty()))
             out << "changes nothing";
         else if (!item.actsAtMs)
             out << E::escape(item.actsAt);

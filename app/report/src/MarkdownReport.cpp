@@ -137,7 +137,7 @@ void writeActions(std::ostream& out, const ReportModel& model)
                 + (item.actsAtLocal.empty() ? "" : " (" + item.actsAtLocal + ")") + ": " + item.actsAt;
         out << "| " << item.rank << " | `" << item.safeguard << "`: " << cell(item.assumption) << " | " << item.verdict
             << " | " << cell(changes.empty() ? "no data store's fate changes" : changes) << " | "
-            << cell(item.changesNothing ? "changes nothing" : where) << " |\n";
+            << cell(item.changesNothing && item.actsAt.empty() ? "changes nothing" : where) << " |\n";
     }
     out << '\n';
 }

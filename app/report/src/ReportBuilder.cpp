@@ -166,6 +166,9 @@ ActionItem actionItemOf(const core::SafeguardEffect& effect, int rank, core::Ver
         item.actsAt = effect.actsAt->description;
     }
     item.changesNothing = effect.changesNothing(baseline);
+    // Why a safeguard cannot act (it works through Terraform, and the deletes were not Terraform's) belongs beside it.
+    if (item.changesNothing && !effect.notes.empty())
+        item.actsAt = effect.notes.front();
     return item;
 }
 

@@ -28,6 +28,8 @@ struct SafeguardEffect
      * dates none, the simulated delete of the first data store whose fate changes. Empty when it changes nothing.
      */
     std::optional<ReplayDivergence> actsAt;
+    /** What the run under the safeguard said that the replay as it happened did not (why it cannot act, ...). */
+    std::vector<std::string> notes;
 
     /** Neither the verdict nor any data store's fate nor the history changes. */
     bool changesNothing(Verdict baseline) const { return verdict == baseline && changes.empty() && !actsAt; }

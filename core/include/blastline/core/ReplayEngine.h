@@ -80,6 +80,8 @@ struct ReplayOutcome
         std::vector<RecoveryPointResult> recoveryPoints; // as the simulated run judged them
     };
     std::vector<DataStore> dataStores;
+    /** What the runs found worth saying (DataLossAnalysis::notes), once each: e.g. a safeguard that cannot act. */
+    std::vector<std::string> notes;
 };
 
 /** Where a replay under safeguards first departs from the replay without them. */
