@@ -246,6 +246,21 @@ nlohmann::json parseJsonDocument(std::string_view text, const std::string& name)
         if (atStart)
             message.append(" (the file is not JSON)");
         throw core::InputError(message);
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number past a double's range (1e400; fuzz_plan found it): nlohmann names the number, not where it is. Its
+        // first occurrence in the text is where it stands, since nothing before it failed to parse.
+        const std::string what = error.what();
+        const std::size_t open = what.find('\'');
+        const std::size_t close = what.rfind('\'');
+        std::string message = name;
+        if (open == std::string::npos || close <= open)
+            throw core::InputError(message.append(": ").append(what));
+        const std::string number = what.substr(open + 1, close - open - 1);
+        if (const std::size_t offset = text.find(number); offset != std::string_view::npos) {
+            const TextPosition at = positionAt(text, offset);
+            message.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
+        }
+        throw core::InputError(message.append(": a number too large for a double: ").append(number));
     }
 }
 

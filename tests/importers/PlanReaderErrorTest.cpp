@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Inputs PlanReader refuses: each message names the file, the place and what was expected or found.
 #include "blastline/core/Error.h"
+#include "blastline/importers/CatalogueReader.h"
+#include "blastline/importers/InventoryReader.h"
 #include "blastline/importers/PlanReader.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +11,8 @@
 #include <vector>
 
 using namespace blastline;
+using importers::CatalogueReader;
+using importers::InventoryReader;
 using importers::PlanReader;
 
 namespace {
@@ -146,6 +150,22 @@ TEST(PlanReader, refusesDeeplyNestedValuesNotAStackOverflow)
             std::string(error.what()).find("deep.plan.json: values nested more than 256 levels"), std::string::npos)
             << error.what();
     }
+}
+
+// Fuzzing regression (fuzz_plan, fuzz_catalogue, docs/reliability.md): a number past a double's range made the JSON
+// parser throw an exception no reader caught, and the process ended.
+TEST(PlanReader, refusesANumberTooLargeForADoubleWithItsPlace)
+{
+    const std::string json = "{\"format_version\": \"1.2\",\n \"terraform_version\": 18811118E488}";
+    try {
+        PlanReader::readText(json, "huge.plan.json");
+        FAIL() << "read a number past a double's range";
+    } catch (const core::InputError& error) {
+        EXPECT_EQ(std::string(error.what()), "huge.plan.json:2:23: a number too large for a double: 18811118E488");
+    }
+    core::DeletionCatalogue catalogue;
+    EXPECT_THROW(CatalogueReader::readText("{\"schema\": 30000000012E30192}", "c.json", catalogue), core::InputError);
+    EXPECT_THROW((void)InventoryReader::readText("{\"DBSnapshots\": [1e400]}", "i.json"), core::InputError);
 }
 
 } // namespace
