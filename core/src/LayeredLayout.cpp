@@ -8,9 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <limits>
+#include <iterator>
 #include <map>
+#include <unordered_map>
 
 namespace blastline::core {
 
@@ -49,6 +50,7 @@ public:
             group.label = info.label;
             group.parent = info.parent;
             group.collapsed = !info.key.empty() && !isOpen(info.key, detailed, m_options);
+            m_groupIndex.emplace(group.key, layout.groups.size());
             layout.groups.push_back(std::move(group));
         }
         std::map<std::string, std::size_t> foldSizes;
@@ -112,32 +114,28 @@ private:
         return m_graph.instance(node).isManaged(); // data sources are never destroyed: left out of the picture
     }
 
-    /** Counts a node in its group and in every group around it. */
-    static void countMember(GraphLayout& layout, const std::string& groupKey)
+    /** The group of that key, or null. */
+    LayoutGroup* groupKeyed(GraphLayout& layout, const std::string& key) const
     {
-        for (std::string key = groupKey;;) {
-            const auto group = std::find_if(
-                layout.groups.begin(), layout.groups.end(), [&](const LayoutGroup& g) { return g.key == key; });
-            if (group == layout.groups.end())
-                return;
-            ++group->memberCount;
-            if (group->parent.empty())
-                return;
-            key = group->parent;
-        }
+        const auto found = m_groupIndex.find(key);
+        return found == m_groupIndex.end() ? nullptr : &layout.groups[found->second];
     }
 
-    static const LayoutGroup* outermostCollapsed(const GraphLayout& layout, const std::string& groupKey)
+    /** Counts a node in its group and in every group around it. */
+    void countMember(GraphLayout& layout, const std::string& groupKey) const
+    {
+        for (LayoutGroup* group = groupKeyed(layout, groupKey); group != nullptr;
+             group = group->parent.empty() ? nullptr : groupKeyed(layout, group->parent))
+            ++group->memberCount;
+    }
+
+    const LayoutGroup* outermostCollapsed(GraphLayout& layout, const std::string& groupKey) const
     {
         const LayoutGroup* closed = nullptr;
-        for (std::string key = groupKey; !key.empty();) {
-            const auto group = std::find_if(
-                layout.groups.begin(), layout.groups.end(), [&](const LayoutGroup& g) { return g.key == key; });
-            if (group == layout.groups.end())
-                break;
+        for (LayoutGroup* group = groupKey.empty() ? nullptr : groupKeyed(layout, groupKey); group != nullptr;
+             group = group->parent.empty() ? nullptr : groupKeyed(layout, group->parent)) {
             if (group->collapsed)
-                closed = &*group;
-            key = group->parent;
+                closed = group;
         }
         return closed;
     }
@@ -178,6 +176,7 @@ private:
     const ResourceGraph& m_graph;
     const LayoutGroups& m_groups;
     const LayoutOptions& m_options;
+    std::unordered_map<std::string, std::size_t> m_groupIndex; // LayoutGroup::key -> index in GraphLayout::groups
 };
 
 } // namespace
@@ -185,29 +184,30 @@ private:
 GraphLayout LayeredLayout::compute(const ResourceGraph& graph, const LayoutOptions& options)
 {
     const LayoutGroups groups(graph, options.grouping);
-    const GraphLayout built = UnitBuilder(graph, groups, options).build();
+    GraphLayout layout = UnitBuilder(graph, groups, options).build();
+    LayoutPlacement placement(layout, options);
+    placement.order();
     if (options.aspectRatio <= 0) {
-        GraphLayout layout = built;
-        LayoutPlacement(layout, options).place();
+        placement.arrange(options.maxRowNodes);
         return layout;
     }
     // Wrapping rows trades width for height; the shape closest to the wanted one wins (compared as a log ratio, so
     // too wide and too tall count alike).
-    std::optional<GraphLayout> best;
-    double bestDistance = 0;
-    for (const std::size_t perRow : {2, 3, 4, 6, 8, 12}) {
-        LayoutOptions trial = options;
-        trial.maxRowNodes = perRow;
-        GraphLayout layout = built;
-        LayoutPlacement(layout, trial).place();
+    constexpr std::size_t kRowWidths[] = {2, 3, 4, 6, 8, 12};
+    std::size_t best = kRowWidths[0];
+    double bestDistance = std::numeric_limits<double>::max();
+    for (const std::size_t perRow : kRowWidths) {
+        placement.arrange(perRow);
         const double shape = layout.height > 0 ? layout.width / layout.height : 1.0;
         const double distance = std::abs(std::log(shape / options.aspectRatio));
-        if (!best || distance < bestDistance) {
-            best = std::move(layout);
+        if (distance < bestDistance) {
+            best = perRow;
             bestDistance = distance;
         }
     }
-    return std::move(*best);
+    if (best != kRowWidths[std::size(kRowWidths) - 1])
+        placement.arrange(best);
+    return layout;
 }
 
 std::string LayeredLayout::groupOf(const ResourceGraph& graph, NodeId node, LayoutGrouping grouping)

@@ -6,31 +6,41 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 namespace blastline::core {
-
-namespace {
-
-std::size_t groupIndex(const GraphLayout& layout, const std::string& key)
-{
-    for (std::size_t index = 0; index < layout.groups.size(); ++index) {
-        if (layout.groups[index].key == key)
-            return index;
-    }
-    return 0;
-}
-
-} // namespace
 
 LayoutPlacement::LayoutPlacement(GraphLayout& layout, const LayoutOptions& options)
     : m_layout(layout)
     , m_options(options)
-{ }
+    , m_children(layout.groups.size())
+{
+    std::unordered_map<std::string, std::size_t> indexOf;
+    for (std::size_t group = 0; group < layout.groups.size(); ++group)
+        indexOf.emplace(layout.groups[group].key, group);
+    for (std::size_t group = 0; group < layout.groups.size(); ++group) {
+        const LayoutGroup& box = layout.groups[group];
+        const auto parent = indexOf.find(box.parent);
+        // The root group ("") encloses nothing: top-level groups stand beside it.
+        if (!box.parent.empty() && parent != indexOf.end())
+            m_children[parent->second].push_back(group);
+    }
+    m_groupOfNode.reserve(layout.nodes.size());
+    for (const LayoutNode& node : layout.nodes) {
+        const auto group = indexOf.find(node.group);
+        m_groupOfNode.push_back(group == indexOf.end() ? 0 : group->second);
+    }
+}
 
-void LayoutPlacement::place()
+void LayoutPlacement::order()
 {
     assignLayers();
     orderWithinLayers();
+}
+
+void LayoutPlacement::arrange(std::size_t maxRowNodes)
+{
+    m_perRow = std::max<std::size_t>(1, maxRowNodes);
     placeGroups();
     routeEdges();
     normalise();
@@ -84,10 +94,8 @@ void LayoutPlacement::assignLayers()
 void LayoutPlacement::orderWithinLayers()
 {
     m_columns.assign(m_layout.groups.size(), std::vector<std::vector<std::size_t>>(m_layerCount));
-    for (std::size_t node = 0; node < m_layout.nodes.size(); ++node) {
-        const LayoutNode& unit = m_layout.nodes[node];
-        m_columns[groupIndex(m_layout, unit.group)][unit.layer].push_back(node);
-    }
+    for (std::size_t node = 0; node < m_layout.nodes.size(); ++node)
+        m_columns[m_groupOfNode[node]][m_layout.nodes[node].layer].push_back(node);
     std::vector<std::vector<std::size_t>> neighbours(m_layout.nodes.size());
     for (const LayoutEdge& edge : m_layout.edges) {
         neighbours[edge.from].push_back(edge.to);
@@ -137,7 +145,10 @@ void LayoutPlacement::orderWithinLayers()
 /** Rows per layer (the widest column, wrapped), the layers' tops, then the groups left to right, nested. */
 void LayoutPlacement::placeGroups()
 {
-    const std::size_t perRow = std::max<std::size_t>(1, m_options.maxRowNodes);
+    const std::size_t perRow = m_perRow;
+    // A group left out (inside a collapsed one) keeps no box from an earlier arrangement.
+    for (LayoutGroup& group : m_layout.groups)
+        group.x = group.y = group.width = group.height = 0;
     m_layerRows.assign(m_layerCount, 1);
     for (const auto& columns : m_columns) {
         for (int layer = 0; layer < m_layerCount; ++layer) {
@@ -163,8 +174,7 @@ void LayoutPlacement::placeGroups()
 
 double LayoutPlacement::placeGroup(std::size_t group, double left)
 {
-    LayoutGroup& box = m_layout.groups[group];
-    const std::size_t perRow = std::max<std::size_t>(1, m_options.maxRowNodes);
+    const std::size_t perRow = m_perRow;
     std::size_t widest = 0;
     for (const auto& column : m_columns[group])
         widest = std::max(widest, std::min(column.size(), perRow));
@@ -172,12 +182,12 @@ double LayoutPlacement::placeGroup(std::size_t group, double left)
     if (widest > 0) {
         const double width = static_cast<double>(widest) * (m_options.nodeWidth + m_options.horizontalGap)
             - m_options.horizontalGap;
-        placeColumn(box.key, cursor, width);
+        placeColumn(group, cursor, width);
         cursor += width + m_options.groupGap;
     }
-    if (!box.collapsed) {
-        for (std::size_t child = 0; child < m_layout.groups.size(); ++child) {
-            if (m_layout.groups[child].parent == box.key && !box.key.empty() && m_layout.groups[child].memberCount > 0)
+    if (!m_layout.groups[group].collapsed) {
+        for (const std::size_t child : m_children[group]) {
+            if (m_layout.groups[child].memberCount > 0)
                 cursor = placeGroup(child, cursor) + m_options.groupGap;
         }
     }
@@ -185,20 +195,23 @@ double LayoutPlacement::placeGroup(std::size_t group, double left)
     // The box: around its own nodes and its children's boxes, with room for its label above.
     double minY = std::numeric_limits<double>::max();
     double maxY = 0;
-    for (const LayoutNode& node : m_layout.nodes) {
-        if (node.group == box.key && node.width > 0) {
+    for (const auto& column : m_columns[group]) {
+        for (const std::size_t index : column) {
+            const LayoutNode& node = m_layout.nodes[index];
             minY = std::min(minY, node.y);
             maxY = std::max(maxY, node.y + node.height);
         }
     }
-    for (const LayoutGroup& child : m_layout.groups) {
-        if (!box.key.empty() && child.parent == box.key && child.width > 0) {
+    for (const std::size_t index : m_children[group]) {
+        const LayoutGroup& child = m_layout.groups[index];
+        if (child.width > 0) {
             minY = std::min(minY, child.y);
             maxY = std::max(maxY, child.y + child.height);
         }
     }
     if (minY > maxY)
         minY = maxY = m_layerTop.empty() ? 0 : m_layerTop.front();
+    LayoutGroup& box = m_layout.groups[group];
     box.x = left;
     box.width = std::max(right - left, m_options.nodeWidth + 2 * m_options.groupPadding);
     box.y = minY - m_options.groupPadding - m_options.groupHeader;
@@ -206,11 +219,11 @@ double LayoutPlacement::placeGroup(std::size_t group, double left)
     return box.x + box.width;
 }
 
-/** The nodes of one group's own column: each layer's nodes in rows of at most maxRowNodes, centred. */
-void LayoutPlacement::placeColumn(const std::string& groupKey, double left, double width)
+/** The nodes of one group's own column: each layer's nodes in rows of at most m_perRow, centred. */
+void LayoutPlacement::placeColumn(std::size_t group, double left, double width)
 {
-    const std::size_t perRow = std::max<std::size_t>(1, m_options.maxRowNodes);
-    const auto& columns = m_columns[groupIndex(m_layout, groupKey)];
+    const std::size_t perRow = m_perRow;
+    const auto& columns = m_columns[group];
     for (int layer = 0; layer < m_layerCount; ++layer) {
         const auto& column = columns[layer];
         for (std::size_t place = 0; place < column.size(); ++place) {
