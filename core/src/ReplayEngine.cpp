@@ -273,10 +273,9 @@ private:
                 "terraform refuses to apply: " + aborted->message, aborted->reason, {aborted->address}, "aborted"});
         // What a plan creates or updates is not simulated: it is listed once the simulated deletes are done.
         std::int64_t afterDeletes = command.time;
-        m_operations = &result.simulation.operations;
         for (const Operation& operation : result.simulation.operations) {
             if (operation.deletes())
-                afterDeletes = std::max(afterDeletes, addOperation(command.time, operation));
+                afterDeletes = std::max(afterDeletes, addOperation(command.time, operation, result.simulation.operations));
         }
         for (const Operation& operation : result.simulation.operations) {
             if (!aborted && !operation.deletes() && operation.action != "no-op")
@@ -304,10 +303,10 @@ private:
     }
 
     /** When the failure a skipped operation waited on happened (its reason names it), else the run's start. */
-    std::optional<double> failureBehind(const Operation& skipped) const
+    static std::optional<double> failureBehind(const Operation& skipped, const std::vector<Operation>& run)
     {
         std::optional<double> latest;
-        for (const Operation& failed : *m_operations) {
+        for (const Operation& failed : run) {
             if (failed.outcome == OperationOutcome::Failed && failed.endSeconds
                 && skipped.reason.find(failed.address) != std::string::npos)
                 latest = std::max(latest.value_or(0.0), *failed.endSeconds);
@@ -316,7 +315,7 @@ private:
     }
 
     /** Places a simulated delete or replace; returns its time. */
-    std::int64_t addOperation(std::int64_t commandTime, const Operation& operation)
+    std::int64_t addOperation(std::int64_t commandTime, const Operation& operation, const std::vector<Operation>& run)
     {
         const auto at = [&](const std::optional<double>& seconds) {
             return commandTime + static_cast<std::int64_t>(seconds.value_or(0.0) * 1000.0);
@@ -343,7 +342,7 @@ private:
             break;
         case OperationOutcome::Skipped:
             // A skipped operation never starts: it is skipped when what it waited on fails.
-            event.timeMs = at(failureBehind(operation));
+            event.timeMs = at(failureBehind(operation, run));
             event.text = "skipped " + operation.address + ": " + operation.reason;
             break;
         }
@@ -356,7 +355,6 @@ private:
     const Assumptions& m_assumptions;
     ReplayResult m_result;
     int m_simulated = 0; // destroys and planned applies simulated so far
-    const std::vector<Operation>* m_operations = nullptr; // the run being placed, for failureBehind
 };
 
 } // namespace
@@ -378,14 +376,15 @@ ReplayResult ReplayEngine::run(
         throw Error("ReplayEngine: a scenario and a catalogue are needed");
     Assumptions assumptions = Assumptions::parse(safeguards);
     assumptions.haltAfterMs = haltAfterMs;
+    const std::map<std::string, std::int64_t> recorded = ReplayTimeline::recordedSinceFirstCommand(m_inputs);
     ReplayResult result = Replayer(m_inputs, assumptions).replay();
-    ReplayTimeline::alignWithTrail(m_inputs, result);
+    ReplayTimeline::alignWithTrail(recorded, result);
     result.safeguards = safeguards;
 
     std::optional<ReplayResult> baseline;
     if (!safeguards.empty() || haltAfterMs) {
         baseline = Replayer(m_inputs, Assumptions {}).replay();
-        ReplayTimeline::alignWithTrail(m_inputs, *baseline);
+        ReplayTimeline::alignWithTrail(recorded, *baseline);
         result.divergence = ReplayTimeline::divergence(*baseline, result);
     }
     ReplayTimeline::addStory(m_inputs, result.divergence, result.events);

@@ -156,24 +156,33 @@ void ReplayTimeline::addStory(
     }
 }
 
-void ReplayTimeline::alignWithTrail(const ReplayInputs& inputs, ReplayResult& replay)
+std::map<std::string, std::int64_t> ReplayTimeline::recordedSinceFirstCommand(const ReplayInputs& inputs)
 {
     std::optional<std::int64_t> firstCommand;
     for (const ScenarioCommand& command : inputs.scenario->commands)
         firstCommand = std::min(firstCommand.value_or(command.time), command.time);
     if (!firstCommand || inputs.trail == nullptr)
+        return {};
+    return recordedDeletes(inputs, *firstCommand);
+}
+
+void ReplayTimeline::alignWithTrail(const std::map<std::string, std::int64_t>& recorded, ReplayResult& replay)
+{
+    if (recorded.empty())
         return;
-    const std::map<std::string, std::int64_t> recorded = recordedDeletes(inputs, *firstCommand);
     for (ReplayResult::Fate& fate : replay.fates) {
         const auto found = recorded.find(fate.address);
-        if (fate.failed || found == recorded.end())
+        if (!fate.failed && found != recorded.end())
+            fate.atMs = found->second;
+    }
+    // The simulated deletes behind those fates (a plan's creates and updates are listed, not retimed).
+    for (ReplayEvent& event : replay.events) {
+        const bool deleted = event.origin == ReplayEvent::Origin::Simulated && event.outcome == "done"
+            && (event.eventName == "delete" || event.eventName == "replace") && event.addresses.size() == 1;
+        if (!deleted)
             continue;
-        for (ReplayEvent& event : replay.events) {
-            if (event.origin == ReplayEvent::Origin::Simulated && event.outcome == "done" && event.timeMs == fate.atMs
-                && event.addresses.size() == 1 && event.addresses.front() == fate.address)
-                event.timeMs = found->second;
-        }
-        fate.atMs = found->second;
+        if (const auto found = recorded.find(event.addresses.front()); found != recorded.end())
+            event.timeMs = found->second;
     }
 }
 

@@ -3,7 +3,10 @@
 
 #include "blastline/core/ReplayEngine.h"
 
+#include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace blastline::core {
@@ -30,8 +33,11 @@ public:
      * The world follows the record where there is one: a simulated delete that the trail records too takes the
      * recorded time, in `fates` and on its simulated event, since the engine's durations are estimates and the
      * trail's times are what happened. A delete the safeguards stop has no such event and keeps its own time.
+     * `recorded`: recordedSinceFirstCommand, read once for every run of the scenario.
      */
-    static void alignWithTrail(const ReplayInputs& inputs, ReplayResult& replay);
+    static void alignWithTrail(const std::map<std::string, std::int64_t>& recorded, ReplayResult& replay);
+    /** The trail's successful deletes from the scenario's first command on, by address (the first time each went). */
+    static std::map<std::string, std::int64_t> recordedSinceFirstCommand(const ReplayInputs& inputs);
     /** Time order; at the same instant, the order events were added in. */
     static void sort(std::vector<ReplayEvent>& events);
 };
