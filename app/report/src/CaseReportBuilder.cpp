@@ -96,7 +96,7 @@ ReportModel ReportBuilder::fromCase(const core::CaseFile& caseFile, const core::
     model.verdict = core::toString(result.analysis.verdict);
     for (const core::DataStoreResult& store : result.analysis.dataStores) {
         ImpactEntry entry {store.address, store.type, core::toString(store.fate), store.explanation,
-            "not known from the evidence", {}};
+            "not known from the evidence", {}, {}};
         const bool deletedInTrail =
             std::count(summary.deletedAddresses.begin(), summary.deletedAddresses.end(), store.address) > 0;
         entry.explanation +=

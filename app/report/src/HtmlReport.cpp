@@ -103,7 +103,7 @@ void writeImpact(std::ostream& out, const ReportModel& model)
         for (const ImpactEntry& entry : model.impact) {
             out << "<tr><td><code>" << E::escape(entry.address) << "</code></td><td>" << E::escape(entry.type)
                 << "</td><td><span class=\"fate " << cssClass(entry.fate) << "\">" << E::escape(entry.fate)
-                << "</span></td><td>" << E::escape(entry.atRisk) << "</td><td>";
+                << "</span></td><td>" << E::escape(entry.atRisk) << sourcesOf(entry.atRiskSources) << "</td><td>";
             if (entry.recoveryPoints.empty())
                 out << "none";
             for (std::size_t i = 0; i < entry.recoveryPoints.size(); ++i)

@@ -75,7 +75,8 @@ void writeImpact(std::ostream& out, const ReportModel& model)
             for (const std::string& point : entry.recoveryPoints)
                 points += (points.empty() ? "" : "; ") + point;
             out << "| `" << cell(entry.address) << "` | " << cell(entry.type) << " | **" << entry.fate << "** | "
-                << cell(entry.atRisk) << " | " << cell(points.empty() ? "none" : points) << " | "
+                << cell(entry.atRisk + sourcesOf(entry.atRiskSources)) << " | " << cell(points.empty() ? "none" : points)
+                << " | "
                 << cell(entry.explanation) << " |\n";
         }
         out << '\n';

@@ -34,14 +34,6 @@ std::string typeOf(const std::string& address)
     return typeDot == std::string::npos ? rest : rest.substr(typeDot + 1);
 }
 
-std::string joinedSources(const std::vector<std::string>& sources)
-{
-    std::string text;
-    for (const std::string& source : sources)
-        text += (text.empty() ? "" : ", ") + source;
-    return text;
-}
-
 /** Size at risk where the state says it: allocated storage of a database, size of a volume. */
 std::string atRiskOf(const core::ResourceGraph* graph, const std::string& address)
 {
@@ -146,7 +138,7 @@ std::optional<std::int64_t> impactStartOf(const core::ReplayResult& replay, cons
 ImpactEntry impactOf(const core::ReplayOutcome::DataStore& store, const core::ResourceGraph* graph)
 {
     ImpactEntry entry {store.address, typeOf(store.address), core::toString(store.fate), store.explanation,
-        atRiskOf(graph, store.address), {}};
+        atRiskOf(graph, store.address), {}, {}};
     for (const core::RecoveryPointResult& point : store.recoveryPoints)
         entry.recoveryPoints.push_back(point.kind + ": " + core::toString(point.fate));
     return entry;
@@ -266,8 +258,10 @@ ReportModel ReportBuilder::fromScenario(
         model.impact.push_back(impactOf(store, replay.graph.get()));
         // What the sources say was at stake says more than a size the state may or may not hold.
         for (const core::DataStoreTruth& truth : scenario.groundTruth.dataStores) {
-            if (truth.address == store.address && !truth.atRisk.empty())
-                model.impact.back().atRisk = truth.atRisk + " (sources: " + joinedSources(truth.sources) + ")";
+            if (truth.address == store.address && !truth.atRisk.empty()) {
+                model.impact.back().atRisk = truth.atRisk;
+                model.impact.back().atRiskSources = truth.sources;
+            }
         }
     }
 

@@ -28,6 +28,7 @@ struct ImpactEntry
     std::string explanation; // the engine's
     std::string atRisk; // size or rows where the evidence says, else "not known from the evidence"
     std::vector<std::string> recoveryPoints; // "automated-backups: deleted", as the engine judged them
+    std::vector<std::string> atRiskSources; // the scenario sources that say what was at risk, when a source does
 };
 
 /** Time to detect, to mitigate, to recover: from the start of the impact to a named key time. */
