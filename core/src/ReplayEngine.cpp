@@ -152,10 +152,11 @@ private:
         if (m_inputs.trail == nullptr)
             return std::nullopt;
         constexpr std::int64_t kWindowMs = 3'600'000;
-        for (const TrailEvent& event : m_inputs.trail->events()) {
-            if (event.timeMs < command.time || event.timeMs > command.time + kWindowMs)
-                continue;
-            const ToolIdentity& tool = m_inputs.trail->tools()[event.tool];
+        const std::vector<TrailEvent>& events = m_inputs.trail->events(); // in time order (Trail::finish)
+        const auto from = std::lower_bound(events.begin(), events.end(), command.time,
+            [](const TrailEvent& event, std::int64_t time) { return event.timeMs < time; });
+        for (auto event = from; event != events.end() && event->timeMs <= command.time + kWindowMs; ++event) {
+            const ToolIdentity& tool = m_inputs.trail->tools()[event->tool];
             const bool terraform = tool.kind == ToolIdentity::Kind::Terraform || tool.kind == ToolIdentity::Kind::OpenTofu;
             if (terraform && !tool.providerVersion.empty())
                 return tool.providerVersion;
