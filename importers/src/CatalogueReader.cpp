@@ -3,6 +3,7 @@
 
 #include "JsonLocation.h"
 #include "MappedFile.h"
+#include "RecordLimits.h"
 
 #include "blastline/core/Condition.h"
 #include "blastline/core/Error.h"
@@ -325,6 +326,8 @@ std::vector<core::CatalogueEntry> readRoot(const json& root, const std::string& 
             "expected \"entries\": an array of catalogue entries, found "
                 + (entries == nullptr ? std::string("nothing") : describeJson(*entries)));
 
+    if (const std::size_t limit = RecordLimits {}.catalogueEntries; entries->size() > limit)
+        throw tooManyRecords("/entries/" + std::to_string(limit), limit, recordKinds::kCatalogueEntries);
     std::vector<core::CatalogueEntry> result;
     std::map<std::string, std::string> seen; // type or alias -> pointer of the entry that named it
     for (std::size_t i = 0; i < entries->size(); ++i) {
@@ -349,7 +352,7 @@ void CatalogueReader::readText(std::string_view text, const std::string& name, c
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw InputError(name + ": the file is empty; expected a deletion catalogue (JSON)");
-    const json root = parseJsonDocument(text, name);
+    const json root = parseJsonDocument(text, name, RecordLimits {}.stringBytes);
     std::vector<core::CatalogueEntry> entries;
     try {
         entries = readRoot(root, name);

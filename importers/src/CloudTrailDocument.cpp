@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CloudTrailDocument.h"
 
+#include "FileLimits.h"
 #include "JsonLocation.h"
 #include "PantherRuleFile.h"
 
@@ -115,10 +116,19 @@ void CloudTrailDocument::fail(Result& result, std::string message, std::optional
 }
 
 CloudTrailDocument::Result CloudTrailDocument::read(
-    std::string_view text, const core::TrailFilter& filter, bool keepRecords)
+    std::string_view text, const core::TrailFilter& filter, bool keepRecords, std::uint64_t maxRecords)
 {
     m_filter = &filter;
     m_keepRecords = keepRecords;
+    m_maxRecords = maxRecords;
+    Result result = readDocument(text);
+    if (result.records > m_maxRecords)
+        result.kept.clear(); // refused whole, like a file past the size limit: no events from half of it
+    return result;
+}
+
+CloudTrailDocument::Result CloudTrailDocument::readDocument(std::string_view text)
+{
     Result result;
     const std::size_t start = firstSignificant(text);
     if (start == text.size()) {
@@ -195,7 +205,17 @@ void CloudTrailDocument::readRecords(dom::array records, std::string_view pointe
 void CloudTrailDocument::readRecord(dom::element record, const std::string& pointer, Result& result,
     std::optional<std::int64_t> fallbackTimeMs, bool ownText)
 {
-    ++result.records;
+    if (++result.records > m_maxRecords) {
+        // This error wins over an earlier one: it is why nothing of the file is kept.
+        if (result.records == m_maxRecords + 1) {
+            result.error = (pointer.empty() ? std::string("the record") : "at " + pointer) + ": more than the "
+                + groupDigits(m_maxRecords)
+                + " records one CloudTrail file may have (Blastline's limit; see docs/reliability.md); "
+                  "the file is not read";
+            result.errorOffset.reset();
+        }
+        return;
+    }
     try {
         if (auto kept = CloudTrailRecord::read(record, *m_filter, m_keepRecords, fallbackTimeMs)) {
             if (ownText)

@@ -37,10 +37,13 @@ public:
     /**
      * Reads `text`, whose buffer must have simdjson::SIMDJSON_PADDING readable bytes after its end. A syntax
      * error ends the file (error); a record that is not CloudTrail's is skipped (warning) and the rest are read.
+     * A file of more than `maxRecords` records is refused whole: the error names the first record past the
+     * limit and nothing is kept.
      */
-    Result read(std::string_view text, const core::TrailFilter& filter, bool keepRecords);
+    Result read(std::string_view text, const core::TrailFilter& filter, bool keepRecords, std::uint64_t maxRecords);
 
 private:
+    Result readDocument(std::string_view text);
     void readRecords(simdjson::dom::array records, std::string_view pointer, Result& result);
     void readRecord(simdjson::dom::element record, const std::string& pointer, Result& result,
         std::optional<std::int64_t> fallbackTimeMs = std::nullopt, bool ownText = false);
@@ -58,6 +61,7 @@ private:
     simdjson::dom::parser m_innerParser; // embedded records: the outer document must stay valid meanwhile
     const core::TrailFilter* m_filter = nullptr;
     bool m_keepRecords = false;
+    std::uint64_t m_maxRecords = 0;
 };
 
 } // namespace blastline::importers

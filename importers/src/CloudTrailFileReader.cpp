@@ -41,16 +41,13 @@ std::string readWholeFile(const std::string& path, std::string& out, std::uint64
 
 } // namespace
 
-CloudTrailFileReader::CloudTrailFileReader(
-    const core::TrailFilter& filter, bool keepRecords, std::uint64_t maxFileBytes)
-    : m_filter(filter)
-    , m_keepRecords(keepRecords)
-    , m_maxFileBytes(maxFileBytes)
+CloudTrailFileReader::CloudTrailFileReader(const CloudTrailReadOptions& options)
+    : m_options(options)
 { }
 
 CloudTrailFileReader::FileResult CloudTrailFileReader::readFile(const std::string& path)
 {
-    if (std::string problem = readWholeFile(path, m_stored, m_maxFileBytes); !problem.empty()) {
+    if (std::string problem = readWholeFile(path, m_stored, m_options.maxFileBytes); !problem.empty()) {
         FileResult result;
         result.error = path + ": " + problem;
         return result;
@@ -73,14 +70,14 @@ CloudTrailFileReader::FileResult CloudTrailFileReader::parse(std::string_view st
     std::string_view content = stored;
     if (result.compressed) {
         try {
-            m_inflater.inflate(stored, m_inflated, m_maxFileBytes, simdjson::SIMDJSON_PADDING);
+            m_inflater.inflate(stored, m_inflated, m_options.maxFileBytes, simdjson::SIMDJSON_PADDING);
         } catch (const InflateError& error) {
             result.error = errorText(name, error.offset, false, error.what());
             return result;
         }
         content = m_inflated;
     }
-    result.document = m_document.read(content, m_filter, m_keepRecords);
+    result.document = m_document.read(content, m_options.filter, m_options.keepRecords, m_options.maxRecordsPerFile);
     if (!result.document.error.empty())
         result.error = errorText(name, result.document.errorOffset, result.compressed, result.document.error);
     if (!result.document.warning.empty())

@@ -5,6 +5,7 @@
 #include "GzipInflater.h"
 
 #include "blastline/core/TrailFilter.h"
+#include "blastline/importers/CloudTrailReader.h"
 
 #include <cstdint>
 #include <string>
@@ -28,7 +29,8 @@ public:
         std::string warning; // likewise, for records skipped
     };
 
-    CloudTrailFileReader(const core::TrailFilter& filter, bool keepRecords, std::uint64_t maxFileBytes);
+    /** Reads with `options`' filter, keepRecords and per-file limits; `options` must outlive the reader. */
+    explicit CloudTrailFileReader(const CloudTrailReadOptions& options);
 
     /** Reads the file at `path`. The result's records point into this reader: take them before the next call. */
     FileResult readFile(const std::string& path);
@@ -38,9 +40,7 @@ public:
 private:
     FileResult parse(std::string_view stored, const std::string& name);
 
-    const core::TrailFilter& m_filter;
-    bool m_keepRecords;
-    std::uint64_t m_maxFileBytes;
+    const CloudTrailReadOptions& m_options;
     std::string m_stored; // the file as read
     std::string m_inflated; // its content when it was gzip
     GzipInflater m_inflater;

@@ -139,7 +139,7 @@ core::Trail CloudTrailReader::read(const std::vector<std::string>& paths, const 
     std::uint64_t doneBytes = 0;
     const auto work = [&] {
         try {
-            CloudTrailFileReader reader(options.filter, options.keepRecords, options.maxFileBytes);
+            CloudTrailFileReader reader(options);
             for (std::size_t index = next++; index < files.size() && !stop; index = next++) {
                 CloudTrailFileReader::FileResult result = reader.readFile(files[index]);
                 const std::lock_guard guard(lock);
@@ -184,7 +184,7 @@ core::Trail CloudTrailReader::readBytes(
     entry.path = name;
     entry.bytes = bytes.size();
     const std::uint32_t input = trail.addInput(std::move(entry));
-    CloudTrailFileReader reader(options.filter, options.keepRecords, options.maxFileBytes);
+    CloudTrailFileReader reader(options);
     CloudTrailFileReader::FileResult result = reader.readBytes(bytes, name);
     merge(trail, input, result);
     trail.finish();

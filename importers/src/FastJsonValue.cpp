@@ -45,7 +45,7 @@ std::string_view trimmedToken(ondemand::value& value)
     return token;
 }
 
-std::string_view stringText(ondemand::value& value)
+std::string_view stringText(ondemand::value& value, std::size_t maxBytes)
 {
     const std::string_view token = trimmedToken(value);
     if (token.size() < 2 || token.front() != '"' || token.back() != '"') {
@@ -55,14 +55,20 @@ std::string_view stringText(ondemand::value& value)
     // Stage 1 already checked UTF-8 and control characters of the whole input: without a backslash
     // the raw bytes are the string, and nothing is copied.
     if (content.find('\\') == std::string_view::npos) {
+        if (content.size() > maxBytes) {
+            bail();
+        }
         return content;
     }
     const std::string_view text = take(value.get_string());
     rejectSurrogates(text);
+    if (text.size() > maxBytes) {
+        bail();
+    }
     return text;
 }
 
-std::string_view keyText(ondemand::field& field)
+std::string_view keyText(ondemand::field& field, std::size_t maxBytes)
 {
     const char* const start = field.key().raw();
     const char* end = start;
@@ -71,10 +77,17 @@ std::string_view keyText(ondemand::field& field)
         ++end;
     }
     if (*end == '"') {
-        return {start, static_cast<std::size_t>(end - start)};
+        const std::size_t size = static_cast<std::size_t>(end - start);
+        if (size > maxBytes) {
+            bail();
+        }
+        return {start, size};
     }
     const std::string_view text = take(field.unescaped_key());
     rejectSurrogates(text);
+    if (text.size() > maxBytes) {
+        bail();
+    }
     return text;
 }
 
@@ -153,7 +166,7 @@ std::string numberText(std::string_view token)
     return std::string(token);
 }
 
-void validate(ondemand::value value, std::size_t depth)
+void validate(ondemand::value value, std::size_t maxStringBytes, std::size_t depth)
 {
     switch (take(value.type())) {
     case ondemand::json_type::object:
@@ -162,8 +175,8 @@ void validate(ondemand::value value, std::size_t depth)
         }
         for (auto fieldResult : take(value.get_object())) {
             ondemand::field field = take(std::move(fieldResult));
-            keyText(field);
-            validate(field.value(), depth + 1);
+            keyText(field, maxStringBytes);
+            validate(field.value(), maxStringBytes, depth + 1);
         }
         return;
     case ondemand::json_type::array:
@@ -171,11 +184,11 @@ void validate(ondemand::value value, std::size_t depth)
             bail();
         }
         for (auto itemResult : take(value.get_array())) {
-            validate(take(std::move(itemResult)), depth + 1);
+            validate(take(std::move(itemResult)), maxStringBytes, depth + 1);
         }
         return;
     case ondemand::json_type::string:
-        stringText(value);
+        stringText(value, maxStringBytes);
         return;
     case ondemand::json_type::number:
         numberText(trimmedToken(value));
@@ -236,7 +249,7 @@ void FastFlattener::element(ondemand::value value, std::size_t depth)
         for (auto fieldResult : take(value.get_object())) {
             ondemand::field field = take(std::move(fieldResult));
             const std::size_t saved = m_path.size();
-            appendStep(keyText(field));
+            appendStep(keyText(field, m_maxStringBytes));
             element(field.value(), depth + 1);
             m_path.resize(saved);
         }
@@ -256,7 +269,7 @@ void FastFlattener::element(ondemand::value value, std::size_t depth)
         return;
     }
     case ondemand::json_type::string:
-        m_entries.emplace_back(m_path, AttributeValue::string(std::string(stringText(value))));
+        m_entries.emplace_back(m_path, AttributeValue::string(std::string(stringText(value, m_maxStringBytes))));
         return;
     case ondemand::json_type::number:
         m_entries.emplace_back(m_path, AttributeValue::number(numberText(trimmedToken(value))));

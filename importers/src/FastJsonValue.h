@@ -38,11 +38,14 @@ template<typename T> T take(simdjson::simdjson_result<T>&& result)
 /** The value's token without the whitespace simdjson leaves after it. */
 std::string_view trimmedToken(ondemand::value& value);
 
-/** A string's text (valid until the parser reads another document); Bail unless it is a valid string. */
-std::string_view stringText(ondemand::value& value);
+/**
+ * A string's text (valid until the parser reads another document); Bail unless it is a valid string,
+ * or when it is longer than `maxBytes` (RecordLimits::stringBytes), which the reference path names.
+ */
+std::string_view stringText(ondemand::value& value, std::size_t maxBytes);
 
-/** An object key's text, unescaped. */
-std::string_view keyText(ondemand::field& field);
+/** An object key's text, unescaped; Bail past `maxBytes` as stringText. */
+std::string_view keyText(ondemand::field& field, std::size_t maxBytes);
 
 /**
  * A number's text exactly as the reference path's flattener records it: nlohmann prints integers
@@ -55,7 +58,7 @@ std::string numberText(std::string_view token);
  * Reads a whole value only to check it is valid JSON, as the reference parser would. Bail when it nests
  * deeper than kMaxJsonNesting (`depth` is the value's level), so that the reference path reports it.
  */
-void validate(ondemand::value value, std::size_t depth = 1);
+void validate(ondemand::value value, std::size_t maxStringBytes, std::size_t depth = 1);
 
 /**
  * Flattens an attribute object (`attributes`, `attributes_flat`, `identity`) straight from the
@@ -65,12 +68,18 @@ void validate(ondemand::value value, std::size_t depth = 1);
 class FastFlattener
 {
 public:
+    /** Strings (values and keys) longer than `maxStringBytes` are Bail, as in stringText. */
+    explicit FastFlattener(std::size_t maxStringBytes)
+        : m_maxStringBytes(maxStringBytes)
+    { }
+
     FlatEntries flatten(ondemand::value value);
 
 private:
     void element(ondemand::value value, std::size_t depth); // Bail beyond kMaxJsonNesting, as validate
     void appendStep(std::string_view step);
 
+    std::size_t m_maxStringBytes;
     std::string m_path;
     FlatEntries m_entries;
 };

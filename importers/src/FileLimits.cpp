@@ -3,19 +3,23 @@
 
 #include "blastline/core/Error.h"
 
-
 namespace blastline::importers {
 
-std::string describeByteCount(std::uint64_t bytes)
+std::string groupDigits(std::uint64_t number)
 {
-    const std::string digits = std::to_string(bytes);
+    const std::string digits = std::to_string(number);
     std::string grouped;
     for (std::size_t index = 0; index < digits.size(); ++index) {
         if (index > 0 && (digits.size() - index) % 3 == 0)
             grouped += ',';
         grouped += digits[index];
     }
-    return grouped + (bytes == 1 ? " byte" : " bytes");
+    return grouped;
+}
+
+std::string describeByteCount(std::uint64_t bytes)
+{
+    return groupDigits(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
 std::string describeLimit(std::uint64_t bytes)

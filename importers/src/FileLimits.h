@@ -40,6 +40,9 @@ inline constexpr FileLimit kCatalogue {64 * kMiB, "a catalogue"};
 
 } // namespace fileLimits
 
+/** "20,000,000". */
+std::string groupDigits(std::uint64_t number);
+
 /** "5,368,709,121 bytes". */
 std::string describeByteCount(std::uint64_t bytes);
 

@@ -29,7 +29,7 @@ std::string acceptedShapes()
     return list;
 }
 
-json parseJson(std::string_view text, const std::string& name)
+json parseJson(std::string_view text, const std::string& name, std::size_t maxStringBytes)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw InputError(name + ": the file is empty; expected the JSON output of an AWS CLI listing");
@@ -39,7 +39,7 @@ json parseJson(std::string_view text, const std::string& name)
         throw InputError(
             name + ": the file is UTF-16; expected UTF-8 JSON (in PowerShell, use `| Out-File -Encoding utf8`)");
     }
-    return parseJsonDocument(text, name);
+    return parseJsonDocument(text, name, maxStringBytes);
 }
 
 const InventoryShape& detectShape(const json& root)
@@ -82,7 +82,7 @@ void warnIfOnePage(const json& root, Inventory& inventory)
 
 Inventory parse(std::string_view text, const std::string& name, const RecordLimits& limits)
 {
-    const json root = parseJson(text, name);
+    const json root = parseJson(text, name, limits.stringBytes);
     const InventoryShape& shape = detectShape(root);
     const std::string pointer = "/" + pointerToken(shape.key);
     const json& entries = root.at(std::string(shape.key));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "JsonLocation.h"
 
+#include "JsonDocumentSax.h"
+#include "RecordLimits.h"
+
 #include "blastline/core/Error.h"
 
 #include <algorithm>
@@ -198,6 +201,36 @@ std::string withoutRawToken(const std::string& what)
 
 } // namespace
 
+namespace {
+
+/**
+ * The offset of the opening quote of the first string literal whose text in the file is longer than
+ * `limit` bytes. Its unescaped text, which parseJsonDocument measured, is never longer than that, so
+ * the string found is the one refused unless escapes made an earlier one shorter than it looks.
+ */
+std::size_t firstStringLongerThan(std::string_view text, std::size_t limit)
+{
+    std::size_t open = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!inString) {
+            if (text[i] == '"') {
+                inString = true;
+                open = i;
+            }
+        } else if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"') {
+            inString = false;
+            if (i - open - 1 > limit)
+                return open;
+        }
+    }
+    return open;
+}
+
+} // namespace
+
 std::string syntaxErrorDetail(const std::string& rawWhat)
 {
     static constexpr std::string_view kLead = "syntax error while parsing ";
@@ -221,47 +254,50 @@ std::string structureErrorMessage(const std::string& name, const StructureError&
     return name + ": at " + error.pointer() + ": " + error.message();
 }
 
-nlohmann::json parseJsonDocument(std::string_view text, const std::string& name)
+nlohmann::json parseJsonDocument(std::string_view text, const std::string& name, std::size_t maxStringBytes)
 {
-    try {
-        // `depth` counts the containers around the one that starts.
-        return nlohmann::json::parse(text, [&name](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
-            if ((event == nlohmann::json::parse_event_t::object_start
-                    || event == nlohmann::json::parse_event_t::array_start)
-                && static_cast<std::size_t>(depth) >= kMaxJsonNesting) {
-                std::string message = name;
-                message.append(": values nested more than ").append(std::to_string(kMaxJsonNesting));
-                throw core::InputError(message.append(" levels deep"));
-            }
-            return true;
-        });
-    } catch (const nlohmann::json::parse_error& error) {
-        // nlohmann counts the offending character as read; the position is the one before it.
-        const std::size_t offset = error.byte == 0 ? 0 : error.byte - 1;
+    JsonDocumentSax handler(maxStringBytes);
+    if (nlohmann::json::sax_parse(text, &handler))
+        return handler.take();
+    using Reason = JsonDocumentSax::Stop::Reason;
+    const JsonDocumentSax::Stop stop = handler.stop().value_or(JsonDocumentSax::Stop {});
+    std::string message = name;
+    const auto place = [&message, text](std::size_t offset) {
         const TextPosition at = positionAt(text, offset);
-        const bool atStart = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= offset;
-        std::string message = name;
         message.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
-        message.append(": syntax error: ").append(syntaxErrorDetail(error.what()));
-        if (atStart)
-            message.append(" (the file is not JSON)");
-        throw core::InputError(message);
-    } catch (const nlohmann::json::out_of_range& error) {
-        // A number past a double's range (1e400; fuzz_plan found it): nlohmann names the number, not where it is. Its
-        // first occurrence in the text is where it stands, since nothing before it failed to parse.
-        const std::string what = error.what();
-        const std::size_t open = what.find('\'');
-        const std::size_t close = what.rfind('\'');
-        std::string message = name;
+    };
+    switch (stop.reason) {
+    case Reason::TooDeep:
+        message.append(": values nested more than ").append(std::to_string(kMaxJsonNesting));
+        throw core::InputError(message.append(" levels deep"));
+    case Reason::LongString:
+        // SAX events carry no position: the place is found again in the text, now that it is needed.
+        place(firstStringLongerThan(text, maxStringBytes));
+        throw core::InputError(message.append(": ").append(stringTooLong("", stop.size, maxStringBytes).message()));
+    case Reason::NumberOutOfRange: {
+        // A number past a double's range (1e400; fuzz_plan found it): nlohmann names the number, and has just read it.
+        const std::size_t open = stop.what.find('\'');
+        const std::size_t close = stop.what.rfind('\'');
         if (open == std::string::npos || close <= open)
-            throw core::InputError(message.append(": ").append(what));
-        const std::string number = what.substr(open + 1, close - open - 1);
-        if (const std::size_t offset = text.find(number); offset != std::string_view::npos) {
-            const TextPosition at = positionAt(text, offset);
-            message.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
-        }
+            throw core::InputError(message.append(": ").append(stop.what));
+        const std::string number = stop.what.substr(open + 1, close - open - 1);
+        std::size_t offset = stop.position >= number.size() ? stop.position - number.size() : 0;
+        if (text.substr(offset, number.size()) != number)
+            offset = text.find(number);
+        if (offset != std::string_view::npos)
+            place(offset);
         throw core::InputError(message.append(": a number too large for a double: ").append(number));
     }
+    case Reason::SyntaxError:
+        break;
+    }
+    // nlohmann counts the offending character as read; the position is the one before it.
+    const std::size_t offset = stop.position == 0 ? 0 : stop.position - 1;
+    place(offset);
+    message.append(": syntax error: ").append(syntaxErrorDetail(stop.what));
+    if (text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") >= offset)
+        message.append(" (the file is not JSON)");
+    throw core::InputError(message);
 }
 
 } // namespace blastline::importers

@@ -2,6 +2,7 @@
 #include "PlanPriorState.h"
 
 #include "JsonLocation.h"
+#include "RecordLimits.h"
 #include "ShowJsonReader.h"
 #include "StateV4Handler.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 // The SAX path flattens `values` and `identity` from the events; here they come from the DOM, with
 // the same leaves, and a null object is read as {} as Terraform does.
-FlatEntries flattenObject(const json& resource, const char* field)
+FlatEntries flattenObject(const json& resource, const char* field, const RecordLimits& limits)
 {
     FlatEntries entries;
     const json* value = findField(resource, field);
@@ -25,6 +26,9 @@ FlatEntries flattenObject(const json& resource, const char* field)
     expectObject(*value, std::string("/") + field, false);
     std::string prefix;
     flattenJson(*value, prefix, entries);
+    if (entries.size() > limits.attributesPerInstance) {
+        throw tooManyRecords(std::string("/") + field, limits.attributesPerInstance, recordKinds::kAttributes);
+    }
     return entries;
 }
 
@@ -82,7 +86,16 @@ std::vector<core::ModuleStep> modulePath(const json& module, const std::string& 
     return std::move(*steps);
 }
 
-void readModule(const json& module, const std::string& pointer, ShowJsonReader& reader, std::size_t& completed)
+// What the walk over the module tree carries: the converter, and the counts kept on the way.
+struct ModuleWalk
+{
+    ShowJsonReader& reader;
+    const RecordLimits& limits;
+    std::size_t resources = 0;
+    std::size_t completed = 0; // addresses completeAddress had to complete
+};
+
+void readModule(const json& module, const std::string& pointer, ModuleWalk& walk)
 {
     expectObject(module, pointer, false);
     const std::vector<core::ModuleStep> modules = modulePath(module, pointer);
@@ -90,32 +103,36 @@ void readModule(const json& module, const std::string& pointer, ShowJsonReader& 
     for (std::size_t i = 0; i < resources.size(); ++i) {
         const json& resource = resources[i];
         const std::string resourcePointer = pointer + "/resources/" + std::to_string(i);
+        // The same limits as a state's: a plan's prior state is one.
+        if (++walk.resources > walk.limits.stateInstances) {
+            throw tooManyRecords(resourcePointer, walk.limits.stateInstances, recordKinds::kStateInstances);
+        }
         try {
             expectObject(resource, "", false);
             StateRecord record;
-            record.attributes = flattenObject(resource, "values");
+            record.attributes = flattenObject(resource, "values", walk.limits);
             record.hasAttributes = resource.contains("values");
-            record.identity = flattenObject(resource, "identity");
+            record.identity = flattenObject(resource, "identity", walk.limits);
             record.fields = resource;
             record.fields.erase("values");
             record.fields.erase("identity");
             if (completeAddress(record.fields, modules)) {
-                ++completed;
+                ++walk.completed;
             }
-            reader.resource(std::move(record));
+            walk.reader.resource(std::move(record));
         } catch (const StructureError& error) {
             throw error.within(resourcePointer);
         }
     }
     const json& children = arrayField(module, "child_modules", pointer);
     for (std::size_t i = 0; i < children.size(); ++i) {
-        readModule(children[i], pointer + "/child_modules/" + std::to_string(i), reader, completed);
+        readModule(children[i], pointer + "/child_modules/" + std::to_string(i), walk);
     }
 }
 
 } // namespace
 
-core::TerraformState readPriorState(const json& priorState, const std::string& planPath)
+core::TerraformState readPriorState(const json& priorState, const std::string& planPath, const RecordLimits& limits)
 {
     expectObject(priorState, "", false);
     core::TerraformState state;
@@ -129,13 +146,13 @@ core::TerraformState readPriorState(const json& priorState, const std::string& p
     }
     expectObject(*values, "/values", false);
     ShowJsonReader reader;
-    std::size_t completed = 0;
+    ModuleWalk walk {reader, limits};
     if (const json* root = findField(*values, "root_module"); root != nullptr && !root->is_null()) {
-        readModule(*root, "/values/root_module", reader, completed);
+        readModule(*root, "/values/root_module", walk);
     }
-    if (completed > 0) {
-        state.warnings.push_back(
-            std::to_string(completed).append(" resource address(es) written without their module path or instance "
+    if (walk.completed > 0) {
+        state.warnings.push_back(std::to_string(walk.completed)
+                                     .append(" resource address(es) written without their module path or instance "
                                              "key (Terraform 0.12) were completed from the module address and index"));
     }
     state.instances = reader.takeInstances();

@@ -27,12 +27,12 @@ bool isBlank(std::string_view text)
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-json parseJson(std::string_view text, const std::string& name)
+json parseJson(std::string_view text, const std::string& name, std::size_t maxStringBytes)
 {
     if (isBlank(text)) {
         throw InputError(name + ": the file is empty; " + kExpected + " (JSON)");
     }
-    return parseJsonDocument(text, name);
+    return parseJsonDocument(text, name, maxStringBytes);
 }
 
 bool isPlanKey(const std::string& key)
@@ -151,7 +151,7 @@ core::TerraformPlan readPlan(
     plan.resourceDrift = readChanges(root, "resource_drift", limits.resourceChanges, progress);
     if (const json* prior = findField(root, "prior_state"); prior != nullptr && !prior->is_null()) {
         try {
-            plan.priorState = readPriorState(*prior, name);
+            plan.priorState = readPriorState(*prior, name, limits);
         } catch (const StructureError& error) {
             throw error.within("/prior_state");
         }
@@ -183,7 +183,7 @@ core::TerraformPlan readPlanText(
     if (progress != nullptr) {
         progress->progress("Reading plan", 0, text.size());
     }
-    const json root = parseJson(text, displayName);
+    const json root = parseJson(text, displayName, limits.stringBytes);
     core::TerraformPlan plan;
     try {
         plan = readPlan(root, displayName, progress, limits);

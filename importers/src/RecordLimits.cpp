@@ -11,18 +11,18 @@ namespace {
 
 const char* const kSeeTheDoc = " (Blastline's limit; see docs/reliability.md)";
 
-/** "20,000,000": describeByteCount without its unit. */
-std::string grouped(std::size_t count)
-{
-    const std::string withUnit = describeByteCount(count);
-    return withUnit.substr(0, withUnit.find(' '));
-}
-
 } // namespace
 
 StructureError tooManyRecords(const std::string& pointer, std::size_t limit, const char* kind)
 {
-    return {pointer, "more than the " + grouped(limit) + " " + kind + " may have" + kSeeTheDoc};
+    return {pointer, "more than the " + groupDigits(limit) + " " + kind + " may have" + kSeeTheDoc};
+}
+
+StructureError stringTooLong(const std::string& pointer, std::size_t bytes, std::size_t limit)
+{
+    return {pointer,
+        "a string of " + describeByteCount(bytes) + ", more than the " + describeLimit(limit)
+            + " one JSON string may have" + kSeeTheDoc};
 }
 
 void refuseUnusablePath(const std::string& path, const std::string& pointer)

@@ -29,6 +29,15 @@ struct RecordLimits
     std::size_t recoveryPoints = 10'000'000;
     // `resource_changes` (and `resource_drift`) of one plan: one per instance of the state planned.
     std::size_t resourceChanges = 20'000'000;
+    // One JSON string (a value or a key) of a state, a plan or an inventory listing. Real ones are at
+    // most megabytes (a CloudFormation template_body is at most 1 MB, EC2 user_data 16 KB); an
+    // `aws_s3_object`'s or `local_file`'s `content` can be larger, hence the margin. The case file
+    // keeps an instance's attributes in one SQLite value, which may not pass 1,000,000,000 bytes
+    // (SQLITE_MAX_LENGTH): strings of this size leave room for three of them.
+    std::size_t stringBytes = 256 * 1024 * 1024;
+    // Entries of one deletion catalogue: one per resource type, and the AWS provider has about
+    // 1,500 of them.
+    std::size_t catalogueEntries = 10'000;
 };
 
 /** What the readers call each kind of record in their messages. */
@@ -37,6 +46,7 @@ inline constexpr const char* kStateInstances = "resource instances a state";
 inline constexpr const char* kAttributes = "attributes (flattened values) an instance";
 inline constexpr const char* kRecoveryPoints = "recovery points an inventory listing";
 inline constexpr const char* kResourceChanges = "resource changes a plan";
+inline constexpr const char* kCatalogueEntries = "entries a deletion catalogue";
 } // namespace recordKinds
 
 /**
@@ -44,6 +54,13 @@ inline constexpr const char* kResourceChanges = "resource changes a plan";
  * instances a state may have (Blastline's limit; see docs/reliability.md)".
  */
 StructureError tooManyRecords(const std::string& pointer, std::size_t limit, const char* kind);
+
+/**
+ * The error for a JSON string (a value or a key) at or in `pointer` of `bytes` bytes, past `limit`:
+ * "a string of 300,000,000 bytes, more than the 256 MiB one JSON string may have (...)".
+ * The string's bytes are never quoted: it may be a secret.
+ */
+StructureError stringTooLong(const std::string& pointer, std::size_t bytes, std::size_t limit);
 
 /**
  * Paths a scenario names (its evidence files) are refused before the filesystem is asked about

@@ -200,7 +200,7 @@ core::ScenarioEvidence readEvidence(const json& root, ScenarioContext& context)
 
 core::Scenario parse(std::string_view text, const std::string& name, const std::filesystem::path& baseFolder)
 {
-    const json root = parseJsonDocument(text, name);
+    const json root = parseJsonDocument(text, name, RecordLimits {}.stringBytes);
     if (!root.is_object())
         throw StructureError("", "expected a scenario object at the top level, found " + describeJson(root));
     const unsigned major = checkSchema(root);

@@ -85,7 +85,7 @@ core::TerraformState parse(
         throw InputError(name + ": the file is empty; expected a Terraform state (JSON)");
     }
     StateV4Handler v4;
-    StateV3Upgrader v3;
+    StateV3Upgrader v3(limits);
     ShowJsonReader showJson;
     StateSaxHandler handler(v4, v3, showJson, limits);
     ProgressTracker tracker(text, progress);

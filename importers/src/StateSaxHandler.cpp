@@ -98,6 +98,7 @@ bool StateSaxHandler::number_float(double value, const std::string& text)
 
 bool StateSaxHandler::string(std::string& value)
 {
+    refuseLongString(value, m_frames.size());
     if (m_capture == Capture::Flatten) {
         // Copied, not moved: the lexer keeps its grown buffer and we allocate exactly once.
         m_flattener.leaf(AttributeValue::string(value));
@@ -113,6 +114,8 @@ bool StateSaxHandler::binary(json::binary_t& /*value*/)
 
 bool StateSaxHandler::key(std::string& name)
 {
+    // Outside a captured value the innermost frame still holds the previous key: name the object.
+    refuseLongString(name, m_capture == Capture::None && !m_frames.empty() ? m_frames.size() - 1 : m_frames.size());
     switch (m_capture) {
     case Capture::Flatten:
         m_flattener.key(name);
@@ -354,6 +357,16 @@ void StateSaxHandler::countInstance(const std::string& pointer)
 {
     if (++m_instanceCount > m_limits.stateInstances) {
         throw tooManyRecords(pointer, m_limits.stateInstances, recordKinds::kStateInstances);
+    }
+}
+
+void StateSaxHandler::refuseLongString(const std::string& text, std::size_t frameIndex) const
+{
+    // nlohmann hands over a string only once it is whole, so this bounds what is kept, not what the
+    // lexer spent; the file-size limit bounds that. The pointer is the innermost field the handler
+    // tracks (inside attributes, the attributes field itself): nlohmann's SAX gives no position.
+    if (text.size() > m_limits.stringBytes) {
+        throw stringTooLong(pointerOf(frameIndex), text.size(), m_limits.stringBytes);
     }
 }
 

@@ -121,6 +121,8 @@ private:
     void deliverFlat(Target target, FlatEntries entries);
     void finishRecord(Role role);
     std::string pointerOf(std::size_t frameIndex) const;
+    /** Throws stringTooLong at pointerOf(frameIndex) when `text` is over the string limit. */
+    void refuseLongString(const std::string& text, std::size_t frameIndex) const;
     void fail(const StructureError& error);
     bool formatSettled() const;
     void countInstance(const std::string& pointer);

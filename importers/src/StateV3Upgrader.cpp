@@ -161,6 +161,10 @@ void StateV3Upgrader::resource(
         if (!m_seen.insert(instance)) {
             throw StructureError(pointer, duplicateMessage(instance));
         }
+        // The handler counted this resource; its deposed objects are instances too.
+        if (m_instances.size() >= m_limits.stateInstances) {
+            throw tooManyRecords(pointer, m_limits.stateInstances, recordKinds::kStateInstances);
+        }
         m_instances.push_back(std::move(instance));
     }
 }
@@ -174,6 +178,9 @@ ResourceInstance StateV3Upgrader::object(
     FlatEntries entries;
     if (const json* attributes = findField(object, "attributes"); attributes != nullptr && !attributes->is_null()) {
         expectObject(*attributes, pointer + "/attributes", false);
+        if (attributes->size() > m_limits.attributesPerInstance) {
+            throw tooManyRecords(pointer + "/attributes", m_limits.attributesPerInstance, recordKinds::kAttributes);
+        }
         entries.reserve(attributes->size());
         for (const auto& [name, value] : attributes->items()) {
             // Flatmap values are strings; anything else in a hand-edited file is kept as its JSON text.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "RecordLimits.h"
 #include "StateRecord.h"
 
 #include "blastline/core/TerraformState.h"
@@ -24,6 +25,11 @@ namespace blastline::importers {
 class StateV3Upgrader
 {
 public:
+    /** `limits` bound the instances (deposed objects count) and each object's `attributes`. */
+    explicit StateV3Upgrader(const RecordLimits& limits)
+        : m_limits(limits)
+    { }
+
     /** One element of `modules`: its fields (path, outputs) and its resources in file order. */
     void module(const nlohmann::json& fields, std::vector<std::pair<std::string, nlohmann::json>>&& resources);
 
@@ -36,6 +42,7 @@ private:
     core::ResourceInstance object(
         const core::ResourceInstance& prototype, const nlohmann::json& object, const std::string& pointer) const;
 
+    const RecordLimits& m_limits;
     std::vector<core::ResourceInstance> m_instances;
     std::vector<core::RootOutput> m_outputs;
     SeenObjects m_seen;

@@ -22,7 +22,7 @@ bool isNull(ondemand::value& value)
 }
 
 // stringField's reading of an optional string: absent or null is "".
-std::string_view optionalString(ondemand::value value)
+std::string_view optionalString(ondemand::value value, std::size_t maxStringBytes)
 {
     if (isNull(value)) {
         return {};
@@ -30,16 +30,16 @@ std::string_view optionalString(ondemand::value value)
     if (take(value.type()) != json_type::string) {
         bail();
     }
-    return stringText(value);
+    return stringText(value, maxStringBytes);
 }
 
 // A required string (mode, type, name, provider): null is the reference's "missing" error.
-std::string_view requiredString(ondemand::value value)
+std::string_view requiredString(ondemand::value value, std::size_t maxStringBytes)
 {
     if (take(value.type()) != json_type::string) {
         bail();
     }
-    return stringText(value);
+    return stringText(value, maxStringBytes);
 }
 
 // unsignedField: nlohmann's number_unsigned only, i.e. an integer token without a sign.
@@ -78,14 +78,14 @@ bool boolValue(ondemand::value value)
 
 // index_key: null, a string, or an integer that fits the int64 the reference stores. Whole floats
 // (accepted by the reference) are left to it.
-core::InstanceKey instanceKey(ondemand::value value)
+core::InstanceKey instanceKey(ondemand::value value, std::size_t maxStringBytes)
 {
     if (isNull(value)) {
         return {};
     }
     const json_type type = take(value.type());
     if (type == json_type::string) {
-        return core::InstanceKey::string(std::string(stringText(value)));
+        return core::InstanceKey::string(std::string(stringText(value, maxStringBytes)));
     }
     if (type != json_type::number) {
         bail();
@@ -103,7 +103,7 @@ core::InstanceKey instanceKey(ondemand::value value)
     return core::InstanceKey::index(index);
 }
 
-std::vector<std::string> stringList(ondemand::value value)
+std::vector<std::string> stringList(ondemand::value value, std::size_t maxStringBytes)
 {
     std::vector<std::string> result;
     if (isNull(value)) {
@@ -113,7 +113,7 @@ std::vector<std::string> stringList(ondemand::value value)
         bail();
     }
     for (auto itemResult : take(value.get_array())) {
-        result.emplace_back(requiredString(take(std::move(itemResult))));
+        result.emplace_back(requiredString(take(std::move(itemResult)), maxStringBytes));
     }
     return result;
 }
@@ -121,7 +121,7 @@ std::vector<std::string> stringList(ondemand::value value)
 // Small, rare values (outputs, check_results, non-empty sensitive_attributes) go through the
 // reference's own converters: their raw text is parsed by nlohmann, which also validates it
 // (simdjson only skipped over it).
-nlohmann::json referenceDom(ondemand::value value)
+nlohmann::json referenceDom(ondemand::value value, std::size_t maxStringBytes)
 {
     std::string_view raw;
     switch (take(value.type())) {
@@ -132,6 +132,10 @@ nlohmann::json referenceDom(ondemand::value value)
         raw = take(take(value.get_array()).raw_json());
         break;
     default:
+        bail();
+    }
+    // No string in it can be longer than the whole text; a longer text is rare enough to leave to the reference.
+    if (raw.size() > maxStringBytes) {
         bail();
     }
     nlohmann::json dom = nlohmann::json::parse(raw.begin(), raw.end(), nullptr, false);

@@ -44,6 +44,7 @@ StateV4FastReader::StateV4FastReader(
     , m_progress(progress)
     , m_limits(limits)
     , m_nextMark(ProgressTracker::kStep)
+    , m_flattener(limits.stringBytes)
 { }
 
 void StateV4FastReader::reached(ondemand::value& value)
@@ -78,7 +79,7 @@ core::TerraformState StateV4FastReader::read(ondemand::document& document)
     std::uint32_t seen = 0;
     for (auto fieldResult : take(document.get_object())) {
         ondemand::field field = take(std::move(fieldResult));
-        const std::string_view key = fastjson::keyText(field);
+        const std::string_view key = fastjson::keyText(field, m_limits.stringBytes);
         ondemand::value value = field.value();
         if (key == "version") {
             once(seen, Version);
@@ -87,22 +88,23 @@ core::TerraformState StateV4FastReader::read(ondemand::document& document)
             }
         } else if (key == "terraform_version") {
             once(seen, TerraformVersion);
-            state.terraformVersion = optionalString(value);
+            state.terraformVersion = optionalString(value, m_limits.stringBytes);
         } else if (key == "serial") {
             once(seen, Serial);
             state.serial = unsignedValue(value);
         } else if (key == "lineage") {
             once(seen, Lineage);
-            state.lineage = optionalString(value);
+            state.lineage = optionalString(value, m_limits.stringBytes);
         } else if (key == "outputs") {
             once(seen, Outputs);
             if (!isNull(value)) {
-                state.outputs = StateV4Handler::readOutputs(referenceDom(value), "/outputs");
+                state.outputs = StateV4Handler::readOutputs(referenceDom(value, m_limits.stringBytes), "/outputs");
             }
         } else if (key == "check_results") {
             once(seen, CheckResults);
             if (!isNull(value)) {
-                state.checkResults = StateV4Handler::readCheckResults(referenceDom(value), "/check_results");
+                state.checkResults =
+                    StateV4Handler::readCheckResults(referenceDom(value, m_limits.stringBytes), "/check_results");
             }
         } else if (key == "resources") {
             once(seen, Resources);
@@ -110,7 +112,7 @@ core::TerraformState StateV4FastReader::read(ondemand::document& document)
         } else if (key == "modules" || key == "values" || key == "format_version" || key == "encryption_version") {
             bail(); // other shapes, or fields that change how the reference reads the file
         } else {
-            fastjson::validate(value); // skipped by the reference, which still parses it
+            fastjson::validate(value, m_limits.stringBytes); // skipped by the reference, which still parses it
         }
     }
     // Nothing may follow the root object: on-demand stops at its end, nlohmann reads on.
@@ -163,28 +165,28 @@ void StateV4FastReader::resource(ondemand::value value)
     m_pending.clear();
     for (auto fieldResult : take(value.get_object())) {
         ondemand::field field = take(std::move(fieldResult));
-        const std::string_view key = fastjson::keyText(field);
+        const std::string_view key = fastjson::keyText(field, m_limits.stringBytes);
         ondemand::value item = field.value();
         if (key == "module") {
             once(seen, Module);
-            header.module = optionalString(item);
+            header.module = optionalString(item, m_limits.stringBytes);
         } else if (key == "mode") {
             once(seen, Mode);
-            header.mode = requiredString(item);
+            header.mode = requiredString(item, m_limits.stringBytes);
         } else if (key == "type") {
             once(seen, Type);
-            header.type = requiredString(item);
+            header.type = requiredString(item, m_limits.stringBytes);
         } else if (key == "name") {
             once(seen, Name);
-            header.name = requiredString(item);
+            header.name = requiredString(item, m_limits.stringBytes);
         } else if (key == "provider") {
             once(seen, Provider);
-            header.provider = requiredString(item);
+            header.provider = requiredString(item, m_limits.stringBytes);
         } else if (key == "instances") {
             once(seen, Instances);
             instances(item);
         } else {
-            fastjson::validate(item);
+            fastjson::validate(item, m_limits.stringBytes);
         }
     }
     if ((seen & (Mode | Type | Name | Provider)) != (Mode | Type | Name | Provider)) {
@@ -237,7 +239,7 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
     FlatEntries identity;
     for (auto fieldResult : take(value.get_object())) {
         ondemand::field field = take(std::move(fieldResult));
-        const std::string_view key = fastjson::keyText(field);
+        const std::string_view key = fastjson::keyText(field, m_limits.stringBytes);
         ondemand::value item = field.value();
         if (key == "attributes") {
             once(seen, Attributes);
@@ -248,7 +250,8 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
         } else if (key == "sensitive_attributes") {
             once(seen, Sensitive);
             if (!isNull(item)) {
-                const nlohmann::json paths = emptyArray(item) ? nlohmann::json::array() : referenceDom(item);
+                const nlohmann::json paths =
+                    emptyArray(item) ? nlohmann::json::array() : referenceDom(item, m_limits.stringBytes);
                 if (!paths.empty()) {
                     sensitive = sensitivePathPrefixes(paths, "/sensitive_attributes");
                 } else if (!paths.is_array()) {
@@ -257,20 +260,20 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
             }
         } else if (key == "index_key") {
             once(seen, IndexKey);
-            instance.address.key = instanceKey(item);
+            instance.address.key = instanceKey(item, m_limits.stringBytes);
         } else if (key == "dependencies") {
             once(seen, Dependencies);
-            instance.dependencies = stringList(item);
+            instance.dependencies = stringList(item, m_limits.stringBytes);
         } else if (key == "status") {
             once(seen, Status);
-            const std::string_view status = optionalString(item);
+            const std::string_view status = optionalString(item, m_limits.stringBytes);
             if (!status.empty() && status != "tainted") {
                 bail();
             }
             instance.tainted = status == "tainted";
         } else if (key == "deposed") {
             once(seen, Deposed);
-            instance.deposedKey = optionalString(item);
+            instance.deposedKey = optionalString(item, m_limits.stringBytes);
             if (!instance.deposedKey.empty() && instance.deposedKey.size() != 8) {
                 bail();
             }
@@ -284,7 +287,7 @@ ResourceInstance StateV4FastReader::instance(ondemand::value value)
             once(seen, Identity);
             identity = flattenCounted(item);
         } else {
-            fastjson::validate(item); // `private` and fields we do not use
+            fastjson::validate(item, m_limits.stringBytes); // `private` and fields we do not use
         }
     }
     // `attributes` wins when both are present, as in the reference (and Terraform).

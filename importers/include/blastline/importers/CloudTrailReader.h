@@ -18,6 +18,9 @@ struct CloudTrailReadOptions
     unsigned threads = 0; // 0: one per core
     bool keepRecords = false; // keep each kept event's whole record (redacted) in TrailEvent::record
     std::uint64_t maxFileBytes = 1ULL << 30; // per file, after inflation: larger files are refused, not read
+    // Per file: a file with more is refused whole (nothing kept from it). A real record is 1 to 2 KB, so a 1 GiB
+    // file holds about a million; ten million fit only records of 100 bytes, which nothing real writes.
+    std::uint64_t maxRecordsPerFile = 10'000'000;
     core::ProgressSink* progress = nullptr; // called under the reader's lock, never concurrently
 };
 
