@@ -67,6 +67,11 @@ void TimelineCommand::registerWith(CLI::App& app)
         ->add_option("--max-file-size", m_maxFileMiB,
             "Refuse a file larger than this many MiB once inflated (default 1024): protects against gzip bombs")
         ->check(CLI::Range(std::uint64_t {1}, std::uint64_t {1} << 20));
+    command
+        ->add_option("--max-inflation-ratio", m_maxInflationRatio,
+            "Refuse a gzip file that inflates to more than this many times its size (default 100; 0: no limit): "
+            "protects against gzip bombs before they expand")
+        ->check(CLI::Range(std::uint64_t {0}, std::uint64_t {1032}));
 }
 
 int TimelineCommand::run(std::ostream& out, std::ostream& err) const
@@ -103,6 +108,7 @@ int TimelineCommand::run(std::ostream& out, std::ostream& err) const
         options.threads = m_threads;
         options.keepRecords = m_records && m_format != "text" && m_format != "csv";
         options.maxFileBytes = m_maxFileMiB * 1024 * 1024;
+        options.maxInflationRatio = m_maxInflationRatio;
         options.progress = &progress;
         report.trail = importers::CloudTrailReader::read(m_trails, options);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "blastline/importers/CloudTrailReader.h"
+
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -15,6 +17,7 @@ namespace blastline::cli {
 /**
  * `blastline timeline (TRAIL... | --case CASE) [--state S]... [--from T] [--to T] [--only destructive|writes|all]
  *  [--principal P] [--format text|json|jsonl|csv|timesketch] [--records] [--threads N] [--max-file-size MIB]
+ *  [--max-inflation-ratio N]
  *  [--save]`
  */
 class TimelineCommand
@@ -34,6 +37,7 @@ private:
     bool m_records = false;
     unsigned m_threads = 0;
     std::uint64_t m_maxFileMiB = 1024;
+    std::uint64_t m_maxInflationRatio = importers::CloudTrailReadOptions {}.maxInflationRatio;
     std::string m_case;
     bool m_save = false;
 };

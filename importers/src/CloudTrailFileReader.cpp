@@ -70,7 +70,8 @@ CloudTrailFileReader::FileResult CloudTrailFileReader::parse(std::string_view st
     std::string_view content = stored;
     if (result.compressed) {
         try {
-            m_inflater.inflate(stored, m_inflated, m_options.maxFileBytes, simdjson::SIMDJSON_PADDING);
+            m_inflater.inflate(
+                stored, m_inflated, m_options.maxFileBytes, simdjson::SIMDJSON_PADDING, m_options.maxInflationRatio);
         } catch (const InflateError& error) {
             result.error = errorText(name, error.offset, false, error.what());
             return result;

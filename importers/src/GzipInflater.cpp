@@ -47,10 +47,26 @@ bool GzipInflater::isGzip(std::string_view bytes)
         && static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-void GzipInflater::inflate(std::string_view compressed, std::string& out, std::uint64_t limit, std::size_t padding)
+void GzipInflater::inflate(
+    std::string_view compressed, std::string& out, std::uint64_t sizeLimit, std::size_t padding, std::uint64_t maxRatio)
 {
     std::size_t written = 0;
     std::size_t consumed = 0;
+    // libdeflate inflates a member whole, into a buffer of a given size, so both limits bound that buffer: the
+    // ratio's from the size of the whole file, known before a byte is inflated.
+    const std::uint64_t ratioLimit =
+        maxRatio == 0 || compressed.size() > std::numeric_limits<std::uint64_t>::max() / maxRatio
+        ? std::numeric_limits<std::uint64_t>::max()
+        : std::max(kRatioFloor, compressed.size() * maxRatio);
+    const std::uint64_t limit = std::min(sizeLimit, ratioLimit);
+    const auto refusal = [&] {
+        if (limit < sizeLimit)
+            return "inflates to more than " + std::to_string(maxRatio)
+                + " times its compressed size (real CloudTrail files inflate 5 to 20 times; a decompression bomb "
+                  "is refused, see --max-inflation-ratio)";
+        return "inflates to more than " + sizeText(sizeLimit)
+            + " (the per-file limit; a decompression bomb is refused, see --max-file-size)";
+    };
     // Deflate cannot expand more than ~1032:1, so the trailer's claim is checked against that bound.
     std::uint64_t capacity = std::clamp<std::uint64_t>(
         std::min<std::uint64_t>(trailerSize(compressed), compressed.size() * 1032ULL), 4096, limit);
@@ -73,13 +89,11 @@ void GzipInflater::inflate(std::string_view compressed, std::string& out, std::u
                 throw InflateError(member.size() < 18 ? "truncated gzip data" : "corrupt or truncated gzip data",
                     consumed + failureOffset(member));
             if (capacity >= limit)
-                throw InflateError("inflates to more than " + sizeText(limit)
-                        + " (the per-file limit; a decompression bomb is refused, see --max-file-size)",
-                    consumed);
+                throw InflateError(refusal(), consumed);
             capacity = std::min(limit, capacity * 2);
         }
         if (written >= limit && consumed < compressed.size())
-            throw InflateError("inflates to more than " + sizeText(limit) + " (the per-file limit)", consumed);
+            throw InflateError(refusal(), consumed);
     }
     out.resize(written + padding);
     std::fill(out.begin() + static_cast<std::ptrdiff_t>(written), out.end(), '\0');

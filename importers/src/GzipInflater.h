@@ -36,10 +36,15 @@ public:
     /**
      * Inflates `compressed` into `out` (resized to the inflated size, with `padding` spare bytes after it that
      * the caller may use: simdjson reads past the end). Throws InflateError, naming the compressed byte offset,
-     * on corrupt or truncated data, or when the output would exceed `limit` bytes: a decompression bomb is
-     * refused before it is expanded past the limit.
+     * on corrupt or truncated data, or when the output would exceed `limit` bytes, or `maxRatio` times the size
+     * of `compressed` (once past kRatioFloor; 0: no ratio limit): a decompression bomb is refused before it is
+     * expanded past either.
      */
-    void inflate(std::string_view compressed, std::string& out, std::uint64_t limit, std::size_t padding);
+    void inflate(std::string_view compressed, std::string& out, std::uint64_t limit, std::size_t padding,
+        std::uint64_t maxRatio);
+
+    /** Output up to this size is never refused for its ratio: small files compress unevenly. */
+    static constexpr std::uint64_t kRatioFloor = std::uint64_t {1} << 20;
 
 private:
     /** Where zlib, reading the same bytes as a stream, first fails: libdeflate says only that it failed. */

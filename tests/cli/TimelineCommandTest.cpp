@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 
@@ -129,6 +130,26 @@ TEST(TimelineCommand, anUnreadableFileIsNamedAndTheRestStillCounts)
         ++count;
     }
     EXPECT_EQ(count, 5U);
+}
+
+TEST(TimelineCommand, aGzipBombIsRefusedByItsRatioAndTheFlagCanLiftIt)
+{
+    // Real records padded with 4 MiB of spaces (valid JSON whitespace): about 1,000 times smaller gzipped.
+    std::string padded = destroyTrail();
+    padded.insert(padded.size() - 1, std::string(4 << 20, ' '));
+    const TemporaryDirectory dir;
+    const auto bomb = dir.write("bomb.json.gz", gzipped(padded));
+    const CliRun refused = runInProcess({"timeline", bomb.string(), "--only", "all", "--format", "jsonl"});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("inflates to more than 100 times its compressed size"), std::string::npos)
+        << refused.err;
+    EXPECT_EQ(refused.out, "");
+    const CliRun lifted =
+        runInProcess({"timeline", bomb.string(), "--only", "all", "--format", "jsonl", "--max-inflation-ratio", "0"});
+    EXPECT_EQ(lifted.exitCode, 0) << lifted.err;
+    EXPECT_EQ(std::count(lifted.out.begin(), lifted.out.end(), '\n'), 5);
+    EXPECT_EQ(runInProcess({"timeline", bomb.string(), "--max-inflation-ratio", "2000"}).exitCode, 2)
+        << "deflate cannot pass 1,032:1, so a larger ratio is a usage error";
 }
 
 TEST(TimelineCommand, timesketchAndCsvCarryTheirRequiredFields)

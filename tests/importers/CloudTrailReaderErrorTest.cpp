@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "CloudTrailTestSupport.h"
+#include "GzipInflater.h"
 
 #include "blastline/core/Error.h"
 #include "blastline/importers/CloudTrailReader.h"
@@ -74,6 +75,27 @@ TEST(CloudTrailReaderErrors, ADecompressionBombIsRefusedAtTheLimit)
     core::Trail trail;
     const core::TrailInput& input = readOne(gzipped(zeros), trail, 1 << 20);
     EXPECT_NE(input.error.find("inflates to more than 1 MiB"), std::string::npos) << input.error;
+}
+
+TEST(CloudTrailReaderErrors, ABombIsRefusedForItsRatioBeforeItExpands)
+{
+    const std::string zeros(64 << 20, '0'); // 64 MiB that compress to about 64 KB: a ratio near 1,000
+    const std::string bomb = gzipped(zeros);
+    ASSERT_LT(bomb.size() * 100, zeros.size());
+    core::Trail trail;
+    const core::TrailInput& input = readOne(bomb, trail); // the size limit (1 GiB) is far away
+    EXPECT_NE(input.error.find("inflates to more than 100 times its compressed size"), std::string::npos)
+        << input.error;
+
+    // The buffer never grew past 100 times the compressed size: the bomb was not expanded to the size limit.
+    GzipInflater inflater;
+    std::string out;
+    EXPECT_THROW(inflater.inflate(bomb, out, 1ULL << 30, 64, 100), InflateError);
+    EXPECT_LE(out.size(), bomb.size() * 100 + 64);
+
+    // Without a ratio limit (0) the same stream inflates whole, up to the size limit.
+    EXPECT_NO_THROW(inflater.inflate(bomb, out, 1ULL << 30, 64, 0));
+    EXPECT_TRUE(out == zeros) << "inflated " << out.size() << " bytes";
 }
 
 TEST(CloudTrailReaderErrors, NotATrailIsSaidPlainly)

@@ -21,6 +21,10 @@ struct CloudTrailReadOptions
     // Per file: a file with more is refused whole (nothing kept from it). A real record is 1 to 2 KB, so a 1 GiB
     // file holds about a million; ten million fit only records of 100 bytes, which nothing real writes.
     std::uint64_t maxRecordsPerFile = 10'000'000;
+    // Per gzip file: refused when it would inflate to more than this many times its size (past 1 MiB; 0: no limit).
+    // Every real record holds two random UUIDs (eventID, requestID) that deflate cannot shrink, so real files
+    // inflate 5 to 20 times (the samples 3 to 11, the bench generator's 9); deflate's most is 1,032.
+    std::uint64_t maxInflationRatio = 100;
     core::ProgressSink* progress = nullptr; // called under the reader's lock, never concurrently
 };
 
