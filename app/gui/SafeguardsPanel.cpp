@@ -6,6 +6,7 @@
 #include "blastline/core/Safeguard.h"
 
 #include <QCheckBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -60,10 +61,22 @@ void SafeguardsPanel::setAvailable(const std::vector<std::string>& names)
         box->setObjectName(QStringLiteral("safeguard-%1").arg(QString::fromStdString(name)));
         box->setToolTip(describeSafeguard(name));
         connect(box, &QCheckBox::toggled, this, [this] { emit safeguardsChanged(checked()); });
+        box->installEventFilter(this);
         m_boxes->addWidget(box);
         m_checkBoxes.push_back(box);
     }
     showChanges({}, {}, false);
+}
+
+bool SafeguardsPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    // Qt asks the focus widget first (ShortcutOverride); accepting it makes Space a key press for the box.
+    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space
+        && static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+        event->accept();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SafeguardsPanel::setChecked(const std::vector<std::string>& names)

@@ -41,6 +41,10 @@ public:
 signals:
     void safeguardsChanged(const std::vector<std::string>& names);
 
+protected:
+    /** Keeps Space for a focused checkbox: the window's Play shortcut would otherwise take it. */
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QVBoxLayout* m_boxes;
     std::vector<QCheckBox*> m_checkBoxes;

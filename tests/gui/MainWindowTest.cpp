@@ -196,4 +196,19 @@ TEST(MainWindow, spacePlaysAndPausesTheTimeline)
     EXPECT_FALSE(window.timelinePanel()->isPlaying());
 }
 
+TEST(MainWindow, spaceTicksAFocusedSafeguardInsteadOfPlaying)
+{
+    MainWindow window;
+    window.workspace().setSynchronous(true);
+    window.open({scenarioPath()});
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QCheckBox* box = window.safeguardsPanel()->checkBox(QStringLiteral("deletion-protection"));
+    ASSERT_NE(box, nullptr);
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Space);
+    EXPECT_TRUE(box->isChecked()) << "Space toggles the checkbox that has the focus";
+    EXPECT_FALSE(window.timelinePanel()->isPlaying());
+}
+
 } // namespace blastline::gui
