@@ -52,7 +52,7 @@ seed fuzz_plan "$shared"/corpus/plan/* sample-data/**/plan.json
 seed fuzz_inventory "$seeds"/inventory/*
 seed fuzz_configuration "$seeds"/hcl/*.tf
 seed fuzz_catalogue importers/rules/*.json
-seed fuzz_cloudtrail "$shared"/corpus/cloudtrail/* sample-data/**/*.json.gz
+seed fuzz_cloudtrail "$shared"/corpus/cloudtrail/* sample-data/**/*.json.gz "$seeds"/cloudtrail/*
 seed fuzz_panther_rule "$shared"/corpus/cloudtrail/*.yml
 seed fuzz_scenario sample-data/**/scenario.json
 seed fuzz_resource_address "$seeds"/address/*
