@@ -69,6 +69,7 @@ ConditionParser::NodePtr ConditionParser::parseOr()
     while (m_token.kind == TokenKind::Or) {
         const std::size_t column = left->column;
         requireCondition(*left);
+        countOperand(m_token);
         advance();
         NodePtr right = parseAnd();
         requireCondition(*right);
@@ -86,6 +87,7 @@ ConditionParser::NodePtr ConditionParser::parseAnd()
     while (m_token.kind == TokenKind::And) {
         const std::size_t column = left->column;
         requireCondition(*left);
+        countOperand(m_token);
         advance();
         NodePtr right = parseUnary();
         requireCondition(*right);
@@ -104,6 +106,15 @@ void ConditionParser::enterNesting(const Token& opener)
     if (++m_nesting > kMaxNesting)
         m_lexer.fail(opener.column, "at most " + std::to_string(kMaxNesting) + " nested '(' and '!'",
             ConditionLexer::describe(opener));
+}
+
+// Counted over the whole condition, not per chain: "(a && b) || (c && d)" nests its chains but the tree still grows a
+// level per operand.
+void ConditionParser::countOperand(const Token& joiner)
+{
+    if (++m_operands > kMaxOperands)
+        m_lexer.fail(joiner.column, "at most " + std::to_string(kMaxOperands) + " operands joined by '&&' and '||'",
+            ConditionLexer::describe(joiner) + " starting operand " + std::to_string(m_operands));
 }
 
 ConditionParser::NodePtr ConditionParser::parseUnary()

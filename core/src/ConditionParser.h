@@ -67,11 +67,18 @@ private:
     void advance() { m_token = m_lexer.next(); }
 
     void enterNesting(const Token& opener);
+    void countOperand(const Token& joiner);
 
     static constexpr std::size_t kMaxNesting = 64; // '(' and '!' open a level; real conditions use a handful
+    // Every '&&' and '||' adds a level to the (left-deep) tree, and evaluating and destroying the tree recurse once
+    // per level: 100,000 operands overflowed the stack. The built-in catalogue's longest `when` has 3 operands; a
+    // hand-written override listing values one by one might have dozens. 256 leaves room for those and keeps the
+    // depth (256 + kMaxNesting) and the evaluation time (unknowns are merged per level) small.
+    static constexpr std::size_t kMaxOperands = 256;
     ConditionLexer m_lexer;
     Token m_token;
     std::size_t m_nesting = 0; // bounds the recursion of parseUnary and parsePrimary (a stack overflow otherwise)
+    std::size_t m_operands = 1; // of '&&' and '||' in the whole condition, parentheses included
 };
 
 } // namespace blastline::core

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 using blastline::core::Attributes;
 using blastline::core::AttributeValue;
@@ -331,6 +333,61 @@ TEST(Condition, deepNestingIsRefusedNotAStackOverflow)
     }
     // The bound leaves room for any real condition.
     EXPECT_NO_THROW(Condition::parse(std::string(32, '(') + std::string(31, '!') + "true" + std::string(32, ')'), "w"));
+}
+
+// "a0 && a1 && ..." with `count` operands joined by `joiner`.
+std::string chain(std::size_t count, const std::string& joiner)
+{
+    std::string text = "a0";
+    for (std::size_t i = 1; i < count; ++i)
+        text += " " + joiner + " a" + std::to_string(i);
+    return text;
+}
+
+// Each '&&' and '||' adds a level to the tree that evaluation and destruction recurse over: 100,000 operands
+// overflowed the stack (docs/reliability.md), so one condition may join at most 256.
+TEST(Condition, operandsUpToTheLimitParseAndEvaluate)
+{
+    Attributes attributes;
+    for (std::size_t i = 0; i < 256; ++i)
+        attributes.set("a" + std::to_string(i), AttributeValue::boolean(true));
+    attributes.finalize();
+    EXPECT_EQ(Condition::parse(chain(256, "&&"), "w").evaluate({attributes}), Truth::True);
+    EXPECT_EQ(Condition::parse(chain(255, "&&") + " && false", "w").evaluate({attributes}), Truth::False);
+    EXPECT_EQ(Condition::parse("!(" + chain(128, "||") + ") || (" + chain(128, "&&") + ")", "w").evaluate({attributes}),
+        Truth::True);
+
+    // Every operand unknown: each is named once, in reading order.
+    const Attributes none;
+    std::vector<std::string> unknowns;
+    EXPECT_EQ(Condition::parse(chain(255, "||") + " || a0", "w").evaluate({none}, &unknowns), Truth::Unknown);
+    ASSERT_EQ(unknowns.size(), 255U);
+    EXPECT_EQ(unknowns.front(), "a0");
+    EXPECT_EQ(unknowns[1], "a1");
+    EXPECT_EQ(unknowns.back(), "a254");
+}
+
+TEST(Condition, moreOperandsThanTheLimitAreRefused)
+{
+    const auto messageFor = [](const std::string& text) -> std::string {
+        try {
+            Condition::parse(text, "catalogue aws_x.rule");
+        } catch (const InputError& error) {
+            return error.what();
+        }
+        return "parsed without error";
+    };
+    const std::string over = chain(257, "&&");
+    EXPECT_EQ(messageFor(over),
+        "catalogue aws_x.rule: at column " + std::to_string(over.rfind("&&") + 1)
+            + ": expected at most 256 operands joined by '&&' and '||', found '&&' starting operand 257");
+    // Counted over the whole condition, whatever the operators and parentheses.
+    const std::string mixed = "(" + chain(200, "||") + ") && !(" + chain(57, "&&") + ")";
+    EXPECT_EQ(messageFor(mixed),
+        "catalogue aws_x.rule: at column " + std::to_string(mixed.rfind("&&") + 1)
+            + ": expected at most 256 operands joined by '&&' and '||', found '&&' starting operand 257");
+    // The regression: refused early, not a stack overflow.
+    EXPECT_NE(messageFor(chain(100000, "&&")).find("found '&&' starting operand 257"), std::string::npos);
 }
 
 } // namespace
