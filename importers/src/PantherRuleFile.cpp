@@ -153,10 +153,7 @@ PantherRuleFile::PantherRuleFile(std::string_view text, std::string path)
     : m_text(normalisedText(text))
     , m_path(std::move(path))
 {
-    // The scanner reads '\0' as the end of the text, so a NUL inside would silently cut it short.
-    if (const std::size_t nul = m_text.find('\0'); nul != std::string::npos) {
-        fail(nul, "expected YAML text, found a NUL byte (is this a binary file?)");
-    }
+    requirePrintableUtf8();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,7 +194,8 @@ std::string PantherRuleFile::compactJson(const Json& log, const Route& route) co
     try {
         return log.dump();
     } catch (const Json::type_error&) {
-        // Only invalid UTF-8 makes dump() throw; escapes cannot produce it, so the bytes are in the file.
+        // Only invalid UTF-8 makes dump() throw, and the constructor refused a file holding any (escapes cannot
+        // produce it): kept so that a gap there is still a clear InputError, not a crash.
         fail(entryOffset(route), "expected UTF-8 text in this Log, found invalid byte sequences");
     }
 }

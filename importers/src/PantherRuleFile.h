@@ -29,7 +29,8 @@ public:
      * (checked on the first few KB; cheap). */
     static bool looksLike(std::string_view text);
     /** Each Tests[].Log value as compact JSON object text, in file order. Throws core::InputError("PATH:LINE:COLUMN:
-     * what was expected") on YAML outside the supported subset or a Log that is not a mapping. */
+     * what was expected") on YAML outside the supported subset, on text that is not UTF-8 or holds a raw control
+     * character (other than tab and line breaks), or on a Log that is not a mapping. */
     static std::vector<std::string> testLogs(std::string_view text, const std::string& path);
 
 private:
@@ -74,6 +75,7 @@ private:
     void foldQuotedLineBreak(std::string& out, std::size_t keptLength);
 
     // Lines and places.
+    void requirePrintableUtf8() const;
     void skipSpaces();
     void finishLine();
     void skipBlankAndCommentLines();

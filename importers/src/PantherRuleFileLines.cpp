@@ -2,10 +2,13 @@
 // PantherRuleFile: lines, places, and the messages that name them.
 #include "JsonLocation.h"
 #include "PantherRuleFile.h"
+#include "Utf8Text.h"
 #include "YamlCharacters.h"
 
 #include "blastline/core/Error.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace blastline::importers {
@@ -21,10 +24,61 @@ using yaml::isSeparator;
 // Tests[i].Log is three levels below the root: only values that shallow are ever named in an error.
 constexpr std::size_t kRecordedDepth = 3;
 
+constexpr std::string_view kNotPrintable = "expected a printable character (YAML allows tabs and line breaks; other "
+                                           "control characters only as escapes in double quotes), found ";
+
+std::string describeByte(unsigned char byte)
+{
+    std::array<char, 16> buffer {};
+    std::snprintf(buffer.data(), buffer.size(), "byte 0x%02X", static_cast<unsigned>(byte));
+    return buffer.data();
+}
+
+std::string describeCodePoint(unsigned codePoint)
+{
+    std::array<char, 16> buffer {};
+    std::snprintf(buffer.data(), buffer.size(), "U+%04X", codePoint);
+    return buffer.data();
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Lines and places
+
+/**
+ * YAML 1.2 streams are Unicode, and only "c-printable" characters may appear raw (5.1): tab, line breaks and
+ * printable characters; other control characters are written as escapes in double quotes. PyYAML, which Panther's
+ * tools read rule files with, refuses the same. Reading the rest anyway would put bytes that are no text into
+ * records and from there into reports and JSON output. Messages name the byte or code point only, never the text
+ * around it: a value may hold a secret.
+ */
+void PantherRuleFile::requirePrintableUtf8() const
+{
+    const std::size_t illFormed = firstIllFormedUtf8(m_text);
+    const std::size_t wellFormedEnd = std::min(illFormed, m_text.size());
+    const auto byte = [&](std::size_t offset) { return static_cast<unsigned char>(charAt(offset)); };
+    for (std::size_t offset = 0; offset < wellFormedEnd; ++offset) {
+        const unsigned char lead = byte(offset);
+        if (lead == 0) {
+            // The scanner reads '\0' as the end of the text, so a NUL inside would silently cut it short.
+            fail(offset, "expected YAML text, found a NUL byte (is this a binary file?)");
+        }
+        if ((lead < 0x20 && lead != '\t' && lead != '\n') || lead == 0x7F) {
+            fail(offset, std::string(kNotPrintable) + describeByte(lead));
+        }
+        // C1 controls but NEL (U+0080..U+009F as C2 80..9F), and the non-characters U+FFFE and U+FFFF (EF BF BE/BF).
+        const bool c1Control = lead == 0xC2 && byte(offset + 1) <= 0x9F && byte(offset + 1) != 0x85;
+        const bool nonCharacter = lead == 0xEF && byte(offset + 1) == 0xBF && byte(offset + 2) >= 0xBE;
+        if (c1Control || nonCharacter) {
+            const unsigned codePoint = c1Control ? byte(offset + 1) : (byte(offset + 2) == 0xBE ? 0xFFFEU : 0xFFFFU);
+            fail(offset, std::string(kNotPrintable) + describeCodePoint(codePoint));
+        }
+    }
+    if (illFormed != std::string::npos) {
+        fail(illFormed, "expected UTF-8 text (YAML files are Unicode), found " + describeByte(byte(illFormed)));
+    }
+}
 
 void PantherRuleFile::skipSpaces()
 {
@@ -183,9 +237,7 @@ std::string PantherRuleFile::describeHere() const
         return "a tab";
     }
     if (c < 0x20 || c == 0x7F) {
-        std::array<char, 16> buffer {};
-        std::snprintf(buffer.data(), buffer.size(), "byte 0x%02X", static_cast<unsigned>(c));
-        return buffer.data();
+        return describeByte(c);
     }
     if (c >= 0x80) {
         return "a non-ASCII character";
