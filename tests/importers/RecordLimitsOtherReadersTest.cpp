@@ -4,6 +4,7 @@
 // and the records of one CloudTrail file. Each is met one record over (refused, with its place) and
 // at exactly the limit (read).
 #include "CloudTrailTestSupport.h"
+#include "LimitRefusal.h"
 #include "LimitedReaders.h"
 #include "RecordLimits.h"
 #include "StateReaderPaths.h"
@@ -23,17 +24,8 @@ using importers::RecordLimits;
 
 namespace {
 
-const std::string kSeeTheDoc = " (Blastline's limit; see docs/reliability.md)";
-
-std::string refusal(const std::function<void()>& read)
-{
-    try {
-        read();
-    } catch (const core::InputError& error) {
-        return error.what();
-    }
-    return "(read)";
-}
+using blastline::testing::kSeeTheDoc;
+using blastline::testing::refusal;
 
 TEST(FormatThreeRecordLimits, primaryAttributesPastTheLimitAreRefusedAtTheirObject)
 {

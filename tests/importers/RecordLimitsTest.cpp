@@ -9,6 +9,7 @@
 //   is refused at its pointer before the filesystem is asked.
 #include "RecordLimits.h"
 
+#include "LimitRefusal.h"
 #include "LimitedReaders.h"
 #include "StateReaderPaths.h"
 #include "TemporaryDirectory.h"
@@ -31,18 +32,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSeeTheDoc = " (Blastline's limit; see docs/reliability.md)";
-
-/** The message `read` throws, or "(read)". */
-std::string refusal(const std::function<void()>& read)
-{
-    try {
-        read();
-    } catch (const core::InputError& error) {
-        return error.what();
-    }
-    return "(read)";
-}
+using blastline::testing::kSeeTheDoc;
+using blastline::testing::refusal;
 
 std::string instanceJson(int index, int attributeCount)
 {

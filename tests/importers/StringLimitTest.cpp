@@ -5,6 +5,7 @@
 // it only validates) and the reference path names the place; the plan and inventory readers name the
 // line and column where the string starts. The limit is lowered through the readers' test hooks, so
 // the files stay small; a string of exactly the limit is read.
+#include "LimitRefusal.h"
 #include "LimitedReaders.h"
 #include "RecordLimits.h"
 #include "StateReaderPaths.h"
@@ -21,17 +22,8 @@ using importers::RecordLimits;
 
 namespace {
 
-const std::string kSeeTheDoc = " (Blastline's limit; see docs/reliability.md)";
-
-std::string refusal(const std::function<void()>& read)
-{
-    try {
-        read();
-    } catch (const core::InputError& error) {
-        return error.what();
-    }
-    return "(read)";
-}
+using blastline::testing::kSeeTheDoc;
+using blastline::testing::refusal;
 
 RecordLimits withStrings(std::size_t bytes)
 {
