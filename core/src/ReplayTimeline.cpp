@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 namespace blastline::core {
 
@@ -69,7 +71,8 @@ std::map<std::string, std::int64_t> recordedDeletes(const ReplayInputs& inputs, 
         return deletes;
     const TrailCorrelator correlator(statePointers(inputs));
     for (const TrailEvent& event : inputs.trail->events()) {
-        const bool destroys = event.eventClass == EventClass::Delete || event.eventClass == EventClass::BackupDestroying;
+        const bool destroys =
+            event.eventClass == EventClass::Delete || event.eventClass == EventClass::BackupDestroying;
         if (event.timeMs < fromMs || event.failed() || !destroys)
             continue;
         for (const TrailCorrelator::Holder& holder : correlator.holders(event, *inputs.trail)) {
@@ -86,17 +89,25 @@ std::optional<ReplayDivergence> ReplayTimeline::divergence(const ReplayResult& b
 {
     const std::vector<const ReplayEvent*> before = simulated(baseline);
     const std::vector<const ReplayEvent*> after = simulated(replay);
-    // What happened and no longer does, and what happens instead: compared as events (time and words), so that one
-    // operation moving does not make every later one look different.
-    const auto missingFrom = [](const std::vector<const ReplayEvent*>& events, const std::vector<const ReplayEvent*>& other) {
+    // What happened and no longer does, and what happens instead: compared by what happens (their words), each
+    // matched once, and the earliest unmatched is where history departs. Not by time: a delete the trail records has
+    // the recorded time in both worlds (alignWithTrail), and the others' times are the engine's estimates, which
+    // shift when a safeguard frees or holds one of Terraform's parallel slots without changing what happens.
+    const auto missingFrom = [](const std::vector<const ReplayEvent*>& events,
+                                 const std::vector<const ReplayEvent*>& other) {
+        std::map<std::string_view, std::size_t> unmatched;
+        for (const ReplayEvent* candidate : other)
+            ++unmatched[candidate->text];
+        const ReplayEvent* earliest = nullptr;
         for (const ReplayEvent* event : events) {
-            const bool shared = std::any_of(other.begin(), other.end(), [&](const ReplayEvent* candidate) {
-                return candidate->timeMs == event->timeMs && candidate->text == event->text;
-            });
-            if (!shared)
-                return event;
+            if (const auto found = unmatched.find(event->text); found != unmatched.end() && found->second > 0) {
+                --found->second;
+                continue;
+            }
+            if (earliest == nullptr || event->timeMs < earliest->timeMs)
+                earliest = event;
         }
-        return static_cast<const ReplayEvent*>(nullptr);
+        return earliest;
     };
     const ReplayEvent* was = missingFrom(before, after);
     const ReplayEvent* is = missingFrom(after, before);
@@ -171,18 +182,34 @@ void ReplayTimeline::alignWithTrail(const std::map<std::string, std::int64_t>& r
     if (recorded.empty())
         return;
     for (ReplayResult::Fate& fate : replay.fates) {
-        const auto found = recorded.find(fate.address);
-        if (!fate.failed && found != recorded.end())
+        if (const auto found = recorded.find(fate.address); found != recorded.end())
             fate.atMs = found->second;
     }
-    // The simulated deletes behind those fates (a plan's creates and updates are listed, not retimed).
-    for (ReplayEvent& event : replay.events) {
-        const bool deleted = event.origin == ReplayEvent::Origin::Simulated && event.outcome == "done"
+    // The simulated deletes behind those fates, done or failed (a plan's creates and updates are listed, not
+    // retimed); then what was skipped takes the time of the failures it waited on, as the engine placed it.
+    const auto isDelete = [](const ReplayEvent& event) {
+        return event.origin == ReplayEvent::Origin::Simulated
             && (event.eventName == "delete" || event.eventName == "replace") && event.addresses.size() == 1;
-        if (!deleted)
+    };
+    std::vector<const ReplayEvent*> failures;
+    for (ReplayEvent& event : replay.events) {
+        if (!isDelete(event) || (event.outcome != "done" && event.outcome != "failed"))
             continue;
         if (const auto found = recorded.find(event.addresses.front()); found != recorded.end())
             event.timeMs = found->second;
+        if (event.outcome == "failed")
+            failures.push_back(&event);
+    }
+    for (ReplayEvent& event : replay.events) {
+        if (!isDelete(event) || event.outcome != "skipped")
+            continue;
+        std::optional<std::int64_t> latest;
+        for (const ReplayEvent* failure : failures) {
+            if (event.text.find(failure->addresses.front()) != std::string::npos)
+                latest = std::max(latest.value_or(failure->timeMs), failure->timeMs);
+        }
+        if (latest)
+            event.timeMs = *latest;
     }
 }
 

@@ -32,7 +32,8 @@ public:
     /**
      * The world follows the record where there is one: a simulated delete that the trail records too takes the
      * recorded time, in `fates` and on its simulated event, since the engine's durations are estimates and the
-     * trail's times are what happened. A delete the safeguards stop has no such event and keeps its own time.
+     * trail's times are what happened. That holds for a delete the safeguards make fail as well: the trail's time
+     * is when the call was made, and it would have been refused then; what waited on it is skipped at that time.
      * `recorded`: recordedSinceFirstCommand, read once for every run of the scenario.
      */
     static void alignWithTrail(const std::map<std::string, std::int64_t>& recorded, ReplayResult& replay);
