@@ -229,6 +229,29 @@ std::size_t firstStringLongerThan(std::string_view text, std::size_t limit)
     return open;
 }
 
+/** The offset of the first `[` or `{` outside strings that opens more than `limit` containers, or text.size(). */
+std::size_t firstContainerDeeperThan(std::string_view text, std::size_t limit)
+{
+    std::size_t depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit)
+                return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return text.size();
+}
 } // namespace
 
 std::string syntaxErrorDetail(const std::string& rawWhat)
@@ -268,6 +291,7 @@ nlohmann::json parseJsonDocument(std::string_view text, const std::string& name,
     };
     switch (stop.reason) {
     case Reason::TooDeep:
+        place(firstContainerDeeperThan(text, kMaxJsonNesting));
         message.append(": values nested more than ").append(std::to_string(kMaxJsonNesting));
         throw core::InputError(message.append(" levels deep"));
     case Reason::LongString:

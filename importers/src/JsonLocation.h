@@ -65,7 +65,7 @@ std::string syntaxErrorDetail(const std::string& what);
 /**
  * Parses a whole JSON document into a DOM for the readers of small files (plans, listings, the catalogue).
  * Throws core::InputError "NAME:LINE:COLUMN: syntax error: ..." (with "(the file is not JSON)" when
- * the first character is wrong), or "NAME: values nested more than 256 levels deep": readers walk
+ * the first character is wrong), or "NAME:LINE:COLUMN: values nested more than 256 levels deep": readers walk
  * the DOM recursively, and a file of nested brackets would otherwise overflow the stack. A string
  * (value or key) longer than `maxStringBytes` is refused at the line:column where it starts
  * (RecordLimits::stringBytes, passed by the caller, which may lower it in tests).
