@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "blastline/importers/ConfigurationReader.h"
 
+#include "FileLimits.h"
 #include "HclParser.h"
 #include "MappedFile.h"
 #include "ModuleReader.h"
+#include "RecordLimits.h"
 
 #include "blastline/core/Error.h"
 
@@ -57,6 +59,7 @@ struct Walk
 {
     core::TerraformConfiguration& configuration;
     std::vector<fs::path> chain;
+    std::size_t followed = 0; // module calls read, against moduleLimits::kMaxFollowedCalls
 };
 
 void readModule(Walk& walk, const fs::path& dir, const std::string& moduleAddress);
@@ -94,6 +97,12 @@ void followModuleCall(Walk& walk, const fs::path& callerDir, std::size_t callInd
             + ") is a folder already being read (a module cycle); not read again");
         return;
     }
+    if (walk.chain.size() > moduleLimits::kMaxDepth) // the root is chain[0], at depth 0
+        throw core::InputError(call.address + ": source " + call.source + ": modules nested more than "
+            + std::to_string(moduleLimits::kMaxDepth) + " deep (Blastline's limit; see docs/reliability.md)");
+    if (++walk.followed > moduleLimits::kMaxFollowedCalls)
+        throw core::InputError(call.address + ": more than " + groupDigits(moduleLimits::kMaxFollowedCalls)
+            + " module calls to follow in one configuration (Blastline's limit; see docs/reliability.md)");
     walk.configuration.moduleCalls[callIndex].followed = true;
     walk.chain.push_back(canonical);
     readModule(walk, target, call.address);

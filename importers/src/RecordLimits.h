@@ -40,6 +40,17 @@ struct RecordLimits
     std::size_t catalogueEntries = 10'000;
 };
 
+/**
+ * A configuration folder's module tree, followed through local `source` paths. A call is followed once per
+ * module block, as Terraform instantiates it, so a folder calling the next one twice, thirty folders deep,
+ * would be a billion modules: the count bounds that, the depth bounds the recursion. Real trees are a few
+ * levels deep and hold tens to hundreds of module calls.
+ */
+namespace moduleLimits {
+inline constexpr std::size_t kMaxFollowedCalls = 10'000;
+inline constexpr std::size_t kMaxDepth = 100;
+} // namespace moduleLimits
+
 /** What the readers call each kind of record in their messages. */
 namespace recordKinds {
 inline constexpr const char* kStateInstances = "resource instances a state";
