@@ -3,9 +3,9 @@
 // (JSON-like) mappings, among rule metadata that must be skipped whatever YAML it is written in.
 #include "PantherRuleFile.h"
 
+#include "PantherRuleFileTestSupport.h"
+
 #include "blastline/core/Error.h"
-#include "blastline/core/Trail.h"
-#include "blastline/importers/CloudTrailReader.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -19,6 +19,10 @@
 namespace fs = std::filesystem;
 using blastline::core::InputError;
 using blastline::importers::PantherRuleFile;
+using blastline::testing::errorOf;
+using blastline::testing::logsOf;
+using blastline::testing::onlyLog;
+using blastline::testing::startsWith;
 using nlohmann::json;
 
 namespace {
@@ -34,37 +38,6 @@ std::string readFile(const fs::path& file)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-std::vector<json> logsOf(const std::string& yaml)
-{
-    std::vector<json> logs;
-    for (const std::string& text : PantherRuleFile::testLogs(yaml, "rule.yml")) {
-        logs.push_back(json::parse(text));
-    }
-    return logs;
-}
-
-json onlyLog(const std::string& yaml)
-{
-    const std::vector<json> logs = logsOf(yaml);
-    EXPECT_EQ(logs.size(), 1u);
-    return logs.empty() ? json() : logs.front();
-}
-
-std::string errorOf(const std::string& yaml)
-{
-    try {
-        PantherRuleFile::testLogs(yaml, "rule.yml");
-    } catch (const InputError& error) {
-        return error.what();
-    }
-    return "(no error)";
-}
-
-bool startsWith(const std::string& text, const std::string& prefix)
-{
-    return text.compare(0, prefix.size(), prefix) == 0;
 }
 
 /** The number of "Log:" keys as a person would count them: lines whose first word is "Log:". */
@@ -501,90 +474,8 @@ INSTANTIATE_TEST_SUITE_P(PantherRuleFile, PantherRuleFileErrors,
         ErrorRow {"flowNestedTooDeep", "Tests:\n  - Log: " + std::string(300, '['),
             "rule.yml:2:263: expected values nested at most 256 levels deep"},
         ErrorRow {"blockNestedTooDeep", deeplyNestedBlockMapping(300),
-            "rule.yml:256:260: expected values nested at most 256 levels deep"},
-        // YAML streams are UTF-8 here and only tab and line breaks may appear raw among the control characters (YAML
-        // 1.2, 5.1 c-printable); each is refused wherever it is, naming the byte and never the text around it.
-        ErrorRow {"badContinuationByte", "Tests:\n  - Log:\n      a: \"\xC3(\"\n",
-            "rule.yml:3:11: expected UTF-8 text (YAML files are Unicode), found byte 0xC3"},
-        ErrorRow {"byteFF", "Tests:\n  - Log:\n      a: x\xFFy\n",
-            "rule.yml:3:11: expected UTF-8 text (YAML files are Unicode), found byte 0xFF"},
-        ErrorRow {"overlongSlash", "Tests:\n  - Log:\n      a: \xC0\xAF\n",
-            "rule.yml:3:10: expected UTF-8 text (YAML files are Unicode), found byte 0xC0"},
-        ErrorRow {"overlongThreeBytes", "Tests:\n  - Log:\n      a: \xE0\x80\xAF\n",
-            "rule.yml:3:10: expected UTF-8 text (YAML files are Unicode), found byte 0xE0"},
-        ErrorRow {"encodedSurrogate", "Tests:\n  - Log:\n      a: \xED\xA0\x80\n",
-            "rule.yml:3:10: expected UTF-8 text (YAML files are Unicode), found byte 0xED"},
-        ErrorRow {"invalidInAKeyOutsideTheLogs", "Rule\xFFId: x\nTests: []\n",
-            "rule.yml:1:5: expected UTF-8 text (YAML files are Unicode), found byte 0xFF"},
-        ErrorRow {"controlCharacterInAValue", "Tests:\n  - Log:\n      a: x\x01y\n",
-            "rule.yml:3:11: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found byte 0x01"},
-        ErrorRow {"controlCharacterInAQuotedValue", "Tests:\n  - Log:\n      a: \"x\x1By\"\n",
-            "rule.yml:3:12: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found byte 0x1B"},
-        ErrorRow {"controlCharacterInAComment", "# owner \x01\nTests:\n  - Log: {}\n",
-            "rule.yml:1:9: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found byte 0x01"},
-        ErrorRow {"controlCharacterColumnCountsCharacters", "Tests:\n  - Log:\n      a: \xC3\xA9\x02\n",
-            "rule.yml:3:11: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found byte 0x02"},
-        ErrorRow {"delete", "Tests:\n  - Log:\n      a: x\x7F\n",
-            "rule.yml:3:11: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found byte 0x7F"},
-        ErrorRow {"c1Control", "Tests:\n  - Log:\n      a: x\xC2\x9B\n",
-            "rule.yml:3:11: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found U+009B"},
-        ErrorRow {"nonCharacter", "Tests:\n  - Log:\n      a: x\xEF\xBF\xBF\n",
-            "rule.yml:3:11: expected a printable character (YAML allows tabs and line breaks; other control "
-            "characters only as escapes in double quotes), found U+FFFF"},
-        ErrorRow {"nulByte", std::string("Tests:\n  - Log:\n      a: x") + '\0' + "y\n",
-            "rule.yml:3:11: expected YAML text, found a NUL byte (is this a binary file?)"}),
+            "rule.yml:256:260: expected values nested at most 256 levels deep"}),
     [](const testing::TestParamInfo<ErrorRow>& row) { return std::string(row.param.name); });
-
-TEST(PantherRuleFile, refusalsOfBytesNeverQuoteTheTextAroundThem)
-{
-    // A Log may hold credentials: the message names the place and the byte, not the value.
-    for (const std::string& bad : {std::string("\xFF"), std::string("\x01"), std::string("\xC2\x80")}) {
-        const std::string message = errorOf("Tests:\n  - Log:\n      password: hunter2" + bad + "tail\n");
-        EXPECT_TRUE(startsWith(message, "rule.yml:3:24: expected ")) << message;
-        EXPECT_EQ(message.find("hunter2"), std::string::npos) << message;
-        EXPECT_EQ(message.find("tail"), std::string::npos) << message;
-    }
-}
-
-TEST(PantherRuleFile, acceptsTabsLineBreaksAndMultiByteCharacters)
-{
-    const json log = onlyLog("# r\xC3\xA8gle\tsans fin\r\n"
-                             "Tests:\r\n"
-                             "  - Log:\r\n"
-                             "      plain: a\tb\r\n"
-                             "      quoted: \"c\td\"\r\n"
-                             "      accented: caf\xC3\xA9\r"
-                             "      cjk: \xE6\x97\xA5\xE6\x9C\xAC\n"
-                             "      emoji: \"\xF0\x9F\x98\x80\"\n"
-                             "      nextLine: \"x\xC2\x85y\"\n"
-                             "      escaped: \"\\x01\\x7F\"\n");
-    EXPECT_EQ(log["plain"], "a\tb");
-    EXPECT_EQ(log["quoted"], "c\td");
-    EXPECT_EQ(log["accented"], "caf\xC3\xA9");
-    EXPECT_EQ(log["cjk"], "\xE6\x97\xA5\xE6\x9C\xAC");
-    EXPECT_EQ(log["emoji"], "\xF0\x9F\x98\x80");
-    EXPECT_EQ(log["nextLine"], "x\xC2\x85y"); // NEL is printable in YAML 1.2
-    EXPECT_EQ(log["escaped"], "\x01\x7F"); // control characters written as escapes are fine
-}
-
-TEST(PantherRuleFile, cloudTrailReaderRecordsARefusedRuleFileInItsInput)
-{
-    // The reader's contract: a bad file is reported in its TrailInput, the trail is still returned.
-    const blastline::core::Trail trail = blastline::importers::CloudTrailReader::readBytes(
-        "AnalysisType: rule\nTests:\n  - Log:\n      eventName: Delete\xFF\n", "rule.yml", {});
-    ASSERT_EQ(trail.inputs().size(), 1u);
-    EXPECT_EQ(trail.inputs()[0].format, "panther-rule");
-    EXPECT_EQ(trail.inputs()[0].records, 0u);
-    EXPECT_NE(trail.inputs()[0].error.find("line 4:24: expected UTF-8 text (YAML files are Unicode), found byte 0xFF"),
-        std::string::npos)
-        << trail.inputs()[0].error;
-}
 
 TEST(PantherRuleFile, deepButAllowedNestingIsRead)
 {
