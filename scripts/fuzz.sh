@@ -4,13 +4,21 @@
 # and runs each one in turn for SECONDS (default 60). Crashes, hangs, leaks and sanitizer reports are written
 # to build/fuzz/artifacts/<target>/; the script exits non-zero if any target found one.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 120 fuzz_condition fuzz_configuration
+#   scripts/fuzz.sh [--jobs N] [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 120 fuzz_condition fuzz_configuration
+#
+# --jobs N runs N targets at a time (default 1), each on its own corpus, artifacts and log; a long campaign on a
+# shared machine: nice -n 19 scripts/fuzz.sh --jobs 2 1800
 #
 # Reproduce a finding: build/fuzz/tests/fuzz/<target> build/fuzz/artifacts/<target>/crash-...
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$PWD
+jobs=1
+if [ "${1:-}" = "--jobs" ]; then
+    jobs=${2:?--jobs needs a number}
+    shift 2
+fi
 seconds=${1:-60}
 shift || true
 all_targets=(fuzz_state fuzz_plan fuzz_inventory fuzz_configuration fuzz_catalogue fuzz_cloudtrail fuzz_panther_rule
@@ -76,32 +84,44 @@ for f in sys.argv[2:]: walk(json.load(open(f)))
 PY
 fi
 
-status=0
-summary=()
-for target in "${targets[@]}"; do
-    corpus=$work/corpus/$target # grows across runs; seeds are merged in read-only
-    artifacts=$work/artifacts/$target
-    mkdir -p "$corpus" "$artifacts"
-    log=$work/logs/$target.log
-    mkdir -p "$(dirname "$log")"
+run_target() { # run_target TARGET: one fuzzing run; its summary line goes to $work/summary/TARGET
+    local target=$1
+    local corpus=$work/corpus/$target # grows across runs; seeds are merged in read-only
+    local artifacts=$work/artifacts/$target
+    local log=$work/logs/$target.log
+    mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
     echo "== $target: ${seconds}s" >&2
-    set +e
+    local rc=0
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$work/tests/fuzz/$target" "$corpus" "$work/seed-corpus/$target" \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
-    rc=$?
-    set -e
+        -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1 || rc=$?
+    local execs peak corpus_size
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    peak=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
     corpus_size=$(find "$corpus" -type f | wc -l)
     if [ $rc -ne 0 ]; then
-        status=1
-        summary+=("$target: FINDING (exit $rc) after ${execs:-?} execs; see $log and $artifacts/")
+        echo "$target: FINDING (exit $rc) after ${execs:-?} execs; see $log and $artifacts/" >"$work/summary/$target"
         grep -m3 -E 'ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|runtime error|SUMMARY' "$log" >&2 || true
     else
-        summary+=("$target: ${seconds}s, ${execs:-?} execs, corpus $corpus_size files, no findings")
+        echo "$target: ${seconds}s, ${execs:-?} execs, peak RSS ${peak:-?} MB, corpus $corpus_size files, no findings" \
+            >"$work/summary/$target"
     fi
+}
+
+rm -rf "$work/summary"
+mkdir -p "$work/summary"
+for target in "${targets[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+        wait -n || true
+    done
+    run_target "$target" &
 done
-printf '%s\n' "${summary[@]}"
+wait
+status=0
+for target in "${targets[@]}"; do
+    cat "$work/summary/$target"
+    grep -q "FINDING" "$work/summary/$target" && status=1
+done
 exit $status
