@@ -99,7 +99,7 @@ bool JsonDocumentSax::parse_error(
 
 bool JsonDocumentSax::container(bool isArray)
 {
-    // As the callback parser counted: the containers around the one that starts.
+    // m_depth counts the containers around the one that starts: the 257th level is refused.
     if (m_depth >= kMaxJsonNesting) {
         m_stop = Stop {Stop::Reason::TooDeep, 0, 0, {}};
         return false;

@@ -199,10 +199,6 @@ std::string withoutRawToken(const std::string& what)
     return text + "'" + rest;
 }
 
-} // namespace
-
-namespace {
-
 /**
  * The offset of the opening quote of the first string literal whose text in the file is longer than
  * `limit` bytes. Its unescaped text, which parseJsonDocument measured, is never longer than that, so
@@ -252,6 +248,7 @@ std::size_t firstContainerDeeperThan(std::string_view text, std::size_t limit)
     }
     return text.size();
 }
+
 } // namespace
 
 std::string syntaxErrorDetail(const std::string& rawWhat)
